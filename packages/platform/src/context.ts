@@ -1,0 +1,15 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CaseFacts } from './access';
+import type { GatewayContext } from './gateway-token';
+import type { RequestLoaders } from './loaders';
+import type { Logger } from './logger';
+
+/** What every subgraph resolver and rule sees: the verified actor and grants, plus per-request resources. */
+export interface SubgraphContext extends GatewayContext {
+  /** A fork of the ORM's EntityManager for this request only. */
+  em: EntityManager;
+  loaders: RequestLoaders;
+  /** What this subgraph knows about a case (batched per request). */
+  caseFacts(caseId: string): Promise<CaseFacts>;
+  log: Logger;
+}

@@ -1,0 +1,35 @@
+import { GraphQLError } from 'graphql';
+import type { Agency } from './agency';
+
+/** Why a datum was withheld. See docs/consent.md. */
+export type DenyReason =
+  | 'NOT_A_MEMBER'
+  | 'NO_CONSENT'
+  | 'CONSENT_PENDING'
+  | 'CONSENT_EXPIRED'
+  | 'CONSENT_WITHDRAWN'
+  | 'CATEGORY_NOT_COVERED'
+  | 'NOT_OWN_AGENCY'
+  | 'ROLE_REQUIRED';
+
+/** A denied read or write: the datum is null and this error names why, and nothing of the datum. */
+export function forbidden(reason: DenyReason, details: { caseId?: string; source?: Agency; category?: string } = {}) {
+  return new GraphQLError(`Access denied: ${reason}`, {
+    extensions: { code: 'FORBIDDEN', reason, ...details },
+  });
+}
+
+/** Bad input from the caller: names the offending field so a client can show it. */
+export function badInput(field: string, message: string) {
+  return new GraphQLError(`${field}: ${message}`, {
+    extensions: { code: 'BAD_USER_INPUT', field },
+  });
+}
+
+export function notFound(what: string) {
+  return new GraphQLError(`${what} not found`, { extensions: { code: 'NOT_FOUND' } });
+}
+
+export function unauthenticated(message: string) {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}

@@ -1,0 +1,59 @@
+import { jwtVerify, SignJWT, type JWK } from 'jose';
+import { actorFromClaims, type Actor } from './actor';
+import type { Grants, GroupRole } from './access';
+import { importKey, SIGNING_ALG } from './keys';
+
+/** The header that carries the gateway's signature on every subgraph request. */
+export const GATEWAY_TOKEN_HEADER = 'x-sig-gateway-token';
+export const GATEWAY_TOKEN_ISSUER = 'urn:sig:gateway';
+/** A gateway token lives only as long as one request can take. */
+export const GATEWAY_TOKEN_TTL_SECONDS = 60;
+
+export interface GatewayContext {
+  actor: Actor;
+  grants: Grants;
+  /** The client's operation name, for the access log. */
+  operationName?: string;
+}
+
+/** Signs the actor and grants for one subgraph (the audience), so the token cannot be replayed elsewhere. */
+export async function signGatewayToken(gatewayPrivateJwk: JWK, subgraph: string, ctx: GatewayContext): Promise<string> {
+  return new SignJWT({ actor: { ...ctx.actor }, grants: ctx.grants, op: ctx.operationName ?? null })
+    .setProtectedHeader({ alg: SIGNING_ALG, kid: gatewayPrivateJwk.kid, typ: 'JWT' })
+    .setIssuer(GATEWAY_TOKEN_ISSUER)
+    .setAudience(`urn:sig:subgraph:${subgraph}`)
+    .setSubject(ctx.actor.id)
+    .setIssuedAt()
+    .setExpirationTime(`${GATEWAY_TOKEN_TTL_SECONDS}s`)
+    .sign(await importKey(gatewayPrivateJwk));
+}
+
+export type GatewayTokenVerifier = (token: string) => Promise<GatewayContext>;
+
+export async function createGatewayTokenVerifier(gatewayPublicJwk: JWK, subgraph: string): Promise<GatewayTokenVerifier> {
+  const key = await importKey(gatewayPublicJwk);
+  return async (token) => {
+    const { payload } = await jwtVerify(token, key, {
+      algorithms: [SIGNING_ALG],
+      issuer: GATEWAY_TOKEN_ISSUER,
+      audience: `urn:sig:subgraph:${subgraph}`,
+      requiredClaims: ['exp', 'sub'],
+    });
+    const actorClaims = payload.actor as Record<string, unknown> | undefined;
+    if (!actorClaims || typeof actorClaims !== 'object') throw new Error('gateway token has no actor');
+    const actor = actorFromClaims({ ...actorClaims, sub: actorClaims.id });
+    if (actor.id !== payload.sub) throw new Error('gateway token subject does not match its actor');
+    return { actor, grants: parseGrants(payload.grants), operationName: typeof payload.op === 'string' ? payload.op : undefined };
+  };
+}
+
+const GROUP_ROLES: GroupRole[] = ['COORDINATOR', 'LOTS', 'MEMBER'];
+
+function parseGrants(raw: unknown): Grants {
+  const memberships = (raw as Grants | undefined)?.memberships;
+  if (!memberships || typeof memberships !== 'object') throw new Error('gateway token has no grants');
+  for (const [caseId, role] of Object.entries(memberships)) {
+    if (typeof caseId !== 'string' || !GROUP_ROLES.includes(role)) throw new Error('gateway token has malformed grants');
+  }
+  return { memberships };
+}

@@ -1,0 +1,50 @@
+import { allow, deny, rule, shield } from 'graphql-shield';
+import type { IRules } from 'graphql-shield';
+import { GraphQLError } from 'graphql';
+import { decideRead, type DataCategory } from './access';
+import { forbidden } from './errors';
+import type { SubgraphContext } from './context';
+
+export { allow, deny };
+
+let ruleCounter = 0;
+
+/**
+ * Guards a field that returns data of one case: the actor must be permitted to read the
+ * category (source agency + category) of that case. `caseIdOf` finds the case from the
+ * parent object or the field's arguments. A denial yields null at that path and a FORBIDDEN
+ * error naming the reason, the case and the category, and nothing of the datum.
+ */
+export function caseScoped(data: DataCategory, caseIdOf: (parent: any, args: any) => string | null | undefined) {
+  ruleCounter += 1;
+  return rule(`case-scoped-${data.source}-${data.category}-${ruleCounter}`, { cache: 'no_cache' })(
+    async (parent: unknown, args: unknown, ctx: SubgraphContext) => {
+      const caseId = caseIdOf(parent, args);
+      if (!caseId) return forbidden('NOT_A_MEMBER', { source: data.source, category: data.category });
+      const decision = decideRead(ctx.actor, ctx.grants, await ctx.caseFacts(caseId), data);
+      return decision.permit ? true : forbidden(decision.reason, { caseId, source: data.source, category: data.category });
+    },
+  );
+}
+
+/** Guards a field by a condition on the actor alone (e.g. "is social services staff"). */
+export function actorRule(name: string, test: (ctx: SubgraphContext) => true | GraphQLError) {
+  return rule(`actor-${name}`, { cache: 'contextual' })((_p: unknown, _a: unknown, ctx: SubgraphContext) => test(ctx));
+}
+
+/** The federation entry points. Safe to allow only because every request must carry the gateway's signature. */
+const FEDERATION_RULES = { Query: { _service: allow, _entities: allow }, _Service: allow };
+
+/**
+ * Builds the shield for a subgraph's permission table. Every field that the table does not
+ * name is denied (fallback deny). Resolver errors (bad input, domain rules) pass through as they are.
+ */
+export function buildShield(rules: IRules) {
+  const merged: Record<string, any> = { ...FEDERATION_RULES, ...(rules as Record<string, any>) };
+  merged.Query = { ...FEDERATION_RULES.Query, ...((rules as any).Query ?? {}) };
+  return shield(merged, {
+    fallbackRule: deny,
+    allowExternalErrors: true,
+    fallbackError: () => forbidden('NOT_A_MEMBER'),
+  });
+}

@@ -1,0 +1,42 @@
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWK } from 'jose';
+import { actorClaims, actorFromClaims, type Actor } from './actor';
+import { importKey, SIGNING_ALG } from './keys';
+
+/** Issuer and audience of actor tokens; settable so a real OIDC provider can replace the dev issuer. */
+export const ACTOR_TOKEN_ISSUER = process.env.OIDC_ISSUER ?? 'urn:sig:dev-issuer';
+export const ACTOR_TOKEN_AUDIENCE = process.env.OIDC_AUDIENCE ?? 'urn:sig:platform';
+
+/** The development identity provider: signs a token for a (demo) actor. */
+export async function issueActorToken(
+  actor: Actor,
+  issuerPrivateJwk: JWK,
+  options: { expiresIn?: string | number; audience?: string; issuer?: string } = {},
+): Promise<string> {
+  return new SignJWT(actorClaims(actor))
+    .setProtectedHeader({ alg: SIGNING_ALG, kid: issuerPrivateJwk.kid, typ: 'JWT' })
+    .setSubject(actor.id)
+    .setIssuer(options.issuer ?? ACTOR_TOKEN_ISSUER)
+    .setAudience(options.audience ?? ACTOR_TOKEN_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '12h')
+    .sign(await importKey(issuerPrivateJwk));
+}
+
+export type ActorTokenVerifier = (token: string) => Promise<Actor>;
+
+/**
+ * Verifies actor tokens against one public key (development) or a JWKS URL (a real provider).
+ * Only ES256 is accepted, with the configured issuer and audience, and an expiry.
+ */
+export async function createActorTokenVerifier(source: { publicJwk: JWK } | { jwksUrl: string }): Promise<ActorTokenVerifier> {
+  const key = 'publicJwk' in source ? await importKey(source.publicJwk) : createRemoteJWKSet(new URL(source.jwksUrl));
+  return async (token) => {
+    const { payload } = await jwtVerify(token, key as Parameters<typeof jwtVerify>[1], {
+      algorithms: [SIGNING_ALG],
+      issuer: ACTOR_TOKEN_ISSUER,
+      audience: ACTOR_TOKEN_AUDIENCE,
+      requiredClaims: ['exp', 'sub'],
+    });
+    return actorFromClaims(payload);
+  };
+}

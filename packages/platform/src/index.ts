@@ -1,0 +1,12 @@
+export * from './agency';
+export * from './actor';
+export * from './access';
+export * from './districts';
+export * from './errors';
+export * from './personas';
+export * from './keys';
+export * from './identity';
+export * from './gateway-token';
+export * from './loaders';
+export * from './logger';
+export type { SubgraphContext } from './context';

@@ -1,0 +1,82 @@
+import { exportJWK, generateKeyPair, importJWK, type JWK, type CryptoKey } from 'jose';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** All signatures in the platform use one algorithm; verifiers accept no other (no "none", no HS*). */
+export const SIGNING_ALG = 'ES256';
+
+export interface KeyPairJwk {
+  privateJwk: JWK;
+  publicJwk: JWK;
+}
+
+/**
+ * Two key pairs: the development identity provider's (signs actor tokens for demo personas)
+ * and the gateway's (signs every request the gateway sends to a subgraph).
+ */
+export interface PlatformKeys {
+  issuer: KeyPairJwk;
+  gateway: KeyPairJwk;
+}
+
+async function generateKeyPairJwk(kid: string): Promise<KeyPairJwk> {
+  const { privateKey, publicKey } = await generateKeyPair(SIGNING_ALG, { extractable: true });
+  const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: SIGNING_ALG };
+  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: SIGNING_ALG };
+  return { privateJwk, publicJwk };
+}
+
+export async function generatePlatformKeys(): Promise<PlatformKeys> {
+  const stamp = new Date().toISOString().slice(0, 10);
+  return {
+    issuer: await generateKeyPairJwk(`dev-issuer-${stamp}`),
+    gateway: await generateKeyPairJwk(`gateway-${stamp}`),
+  };
+}
+
+/** The environment variables that hand the keys to the processes that need them (and only those). */
+export const KEY_ENV = {
+  issuerPublic: 'SIG_ISSUER_PUBLIC_JWK',
+  gatewayPrivate: 'SIG_GATEWAY_PRIVATE_JWK',
+  gatewayPublic: 'SIG_GATEWAY_PUBLIC_JWK',
+} as const;
+
+export function gatewayKeyEnv(keys: PlatformKeys): Record<string, string> {
+  return {
+    [KEY_ENV.issuerPublic]: JSON.stringify(keys.issuer.publicJwk),
+    [KEY_ENV.gatewayPrivate]: JSON.stringify(keys.gateway.privateJwk),
+  };
+}
+
+export function subgraphKeyEnv(keys: PlatformKeys): Record<string, string> {
+  return { [KEY_ENV.gatewayPublic]: JSON.stringify(keys.gateway.publicJwk) };
+}
+
+export function jwkFromEnv(name: string, env: NodeJS.ProcessEnv = process.env): JWK {
+  const raw = env[name];
+  if (!raw) throw new Error(`${name} is not set: it must hold a JWK (JSON)`);
+  try {
+    return JSON.parse(raw) as JWK;
+  } catch {
+    throw new Error(`${name} is not valid JSON`);
+  }
+}
+
+export async function importKey(jwk: JWK): Promise<CryptoKey> {
+  return (await importJWK(jwk, SIGNING_ALG)) as CryptoKey;
+}
+
+/** Where development keys live between runs, so that `npm run token` matches a running `npm start`. */
+export const DEV_KEYS_FILE = path.resolve(import.meta.dirname, '../../../.local/dev-keys.json');
+
+/** Development only: read the local key file, creating it on first use. Never used in production. */
+export async function loadOrCreateDevKeys(file = DEV_KEYS_FILE): Promise<PlatformKeys> {
+  if (process.env.NODE_ENV === 'production') {
+    throw new Error('development keys are not used in production: configure the JWK environment variables');
+  }
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as PlatformKeys;
+  const keys = await generatePlatformKeys();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(keys, null, 2), { mode: 0o600 });
+  return keys;
+}

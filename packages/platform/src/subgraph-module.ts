@@ -1,0 +1,20 @@
+import type { Constructor } from '@mikro-orm/core';
+import type { Migration } from '@mikro-orm/migrations';
+import type { EntitySchema, MikroORM } from '@mikro-orm/postgresql';
+import type { CaseFacts } from './access';
+import type { SubgraphAgency } from './agency';
+import type { SubgraphContext } from './context';
+import type { SubgraphSchemaDefinition } from './subgraph-schema';
+
+/** Everything the tooling (launcher, composer, tests) needs to know about one agency subgraph. */
+export interface SubgraphModule {
+  agency: SubgraphAgency;
+  schema: SubgraphSchemaDefinition;
+  entities: EntitySchema<any, any>[];
+  migrations: Constructor<Migration>[];
+  /** Absolute path of the folder that holds the migrations (for the migration generator). */
+  migrationsPath: string;
+  loadCaseFacts?: (ctx: Omit<SubgraphContext, 'caseFacts'>, caseIds: readonly string[]) => Promise<CaseFacts[]>;
+}
+
+export type { MikroORM };

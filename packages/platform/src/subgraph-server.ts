@@ -1,0 +1,105 @@
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express from 'express';
+import type { Server } from 'node:http';
+import type { CaseFacts } from './access';
+import type { SubgraphAgency } from './agency';
+import { SUBGRAPH_NAME } from './agency';
+import type { SubgraphContext } from './context';
+import { unauthenticated } from './errors';
+import { createGatewayTokenVerifier, GATEWAY_TOKEN_HEADER } from './gateway-token';
+import { jwkFromEnv, KEY_ENV } from './keys';
+import { RequestLoaders } from './loaders';
+import { createLogger } from './logger';
+import { formatError } from './format-error';
+import { buildGuardedSubgraphSchema, type SubgraphSchemaDefinition } from './subgraph-schema';
+
+export interface SubgraphServerOptions extends SubgraphSchemaDefinition {
+  agency: SubgraphAgency;
+  orm: MikroORM;
+  port: number;
+  host?: string;
+  /** What the subgraph knows about a case, for district roles; loaded in batches per request. */
+  loadCaseFacts?: (ctx: Omit<SubgraphContext, 'caseFacts'>, caseIds: readonly string[]) => Promise<CaseFacts[]>;
+}
+
+export interface RunningSubgraph {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts one agency subgraph: Apollo Server 5 in Express with a body limit, every request
+ * verified as gateway-signed (audience: this subgraph) before any resolver runs, a forked
+ * EntityManager per request, and a health endpoint that checks the database.
+ */
+export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraph> {
+  const name = SUBGRAPH_NAME[options.agency];
+  const log = createLogger(`subgraph-${name}`);
+  const verify = await createGatewayTokenVerifier(jwkFromEnv(KEY_ENV.gatewayPublic), name);
+  const schema = await buildGuardedSubgraphSchema(options);
+
+  const apollo = new ApolloServer<SubgraphContext>({
+    schema,
+    introspection: false,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await options.orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ok', subgraph: name });
+    } catch (error) {
+      log.warn({ err: error }, 'health check: database unreachable');
+      res.status(503).json({ status: 'unavailable', subgraph: name });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: process.env.BODY_LIMIT ?? '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const token = req.header(GATEWAY_TOKEN_HEADER);
+        if (!token) throw unauthenticated('This subgraph accepts only requests signed by the gateway');
+        let verified;
+        try {
+          verified = await verify(token);
+        } catch (error) {
+          log.warn({ reason: (error as Error).message }, 'refused a request with an invalid gateway signature');
+          throw unauthenticated('Invalid gateway signature');
+        }
+        const base = { ...verified, em: options.orm.em.fork(), loaders: new RequestLoaders(), log };
+        const ctx: SubgraphContext = {
+          ...base,
+          caseFacts: (caseId) =>
+            options.loadCaseFacts
+              ? ctx.loaders.get<string, CaseFacts>('caseFacts', (ids) => options.loadCaseFacts!(base, ids)).load(caseId)
+              : Promise.resolve({ caseId }),
+        };
+        return ctx;
+      },
+    }),
+  );
+
+  const host = options.host ?? '127.0.0.1';
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(options.port, host, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://${host}:${port}/graphql`;
+  log.info({ url }, `${name} subgraph ready`);
+  return {
+    url,
+    async stop() {
+      await apollo.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { badInput } from './errors';
+
+/** Non-empty text of bounded length, trimmed. */
+export function requireText(field: string, value: string, maxLength: number): string {
+  const text = value.trim();
+  if (text.length === 0) throw badInput(field, 'must not be empty');
+  if (text.length > maxLength) throw badInput(field, `must be at most ${maxLength} characters (got ${text.length})`);
+  return text;
+}
+
+export function requireValidDate(field: string, value: Date): Date {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw badInput(field, 'is not a valid date');
+  const year = value.getUTCFullYear();
+  if (year < 1900 || year > 2200) throw badInput(field, 'is out of range (years 1900–2200)');
+  return value;
+}
+
+/** A date that has already happened (records of events). */
+export function requirePastDate(field: string, value: Date, now = new Date()): Date {
+  requireValidDate(field, value);
+  if (value.getTime() > now.getTime() + 60_000) throw badInput(field, 'must not be in the future');
+  return value;
+}
+
+/** `from` must not be after `until` (when until is given). */
+export function requireDateOrder(fromField: string, from: Date, untilField: string, until: Date | null | undefined): void {
+  requireValidDate(fromField, from);
+  if (until == null) return;
+  requireValidDate(untilField, until);
+  if (until.getTime() < from.getTime()) throw badInput(untilField, `must not be before ${fromField}`);
+}
+
+/** ISO calendar date (YYYY-MM-DD) of a Date, in UTC. */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

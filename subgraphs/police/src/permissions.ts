@@ -1,0 +1,30 @@
+import { Agency } from '@sig/platform';
+import { allow, caseScoped } from '@sig/platform/guard';
+
+/**
+ * The police subgraph's permission table: every case-scoped field with its category.
+ * Fields not named here are denied.
+ */
+export const POLICE_CATEGORIES = {
+  INCIDENTS: { source: Agency.POLICE, category: 'INCIDENTS' },
+  CONTACTS: { source: Agency.POLICE, category: 'CONTACTS' },
+} as const;
+
+const byParentCase = (parent: { caseId: string }) => parent.caseId;
+const byArgCase = (_: unknown, args: { caseId: string }) => args.caseId;
+
+export const permissions = {
+  Case: { id: allow, police: allow },
+  PoliceCaseData: {
+    caseId: allow,
+    incidents: caseScoped(POLICE_CATEGORIES.INCIDENTS, byParentCase),
+    contacts: caseScoped(POLICE_CATEGORIES.CONTACTS, byParentCase),
+  },
+  // Reachable only through the guarded fields above and the guarded mutations below.
+  PoliceIncident: allow,
+  PoliceContact: allow,
+  Mutation: {
+    recordPoliceIncident: caseScoped(POLICE_CATEGORIES.INCIDENTS, byArgCase),
+    recordPoliceContact: caseScoped(POLICE_CATEGORIES.CONTACTS, byArgCase),
+  },
+};

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '@sig/platform';
+import { groupByKeys } from '@sig/platform';
+import { requireText, requirePastDate } from '@sig/platform/validation';
+import { Case, IncidentKind, PoliceCaseData, PoliceContact, PoliceContactKind, PoliceIncident } from './model';
+
+@InputType({ description: 'A new police incident concerning the young person.' })
+class PoliceIncidentInput {
+  @Field(() => IncidentKind, { description: 'What kind of incident it was.' })
+  kind!: IncidentKind;
+  @Field(() => Date, { description: 'When it took place (not in the future).' })
+  occurredAt!: Date;
+  @Field(() => String, { description: 'Short description, at most 2000 characters.' })
+  description!: string;
+  @Field(() => String, { nullable: true, description: 'The police report number (K-nummer), if any.' })
+  reportNumber?: string | null;
+}
+
+@InputType({ description: 'A new police contact with the young person or the family.' })
+class PoliceContactInput {
+  @Field(() => PoliceContactKind, { description: 'How the contact took place.' })
+  kind!: PoliceContactKind;
+  @Field(() => Date, { description: 'When it took place (not in the future).' })
+  occurredAt!: Date;
+  @Field(() => String, { description: 'What was said or done, at most 2000 characters.' })
+  note!: string;
+}
+
+/** Per-request batched loads: one query for all cases in a response, not one per case. */
+function incidentsOf(ctx: SubgraphContext, caseId: string) {
+  return ctx.loaders
+    .get<string, PoliceIncident[]>('incidentsByCase', async (ids) =>
+      groupByKeys(ids, await ctx.em.find(PoliceIncident, { caseId: { $in: [...ids] } }, { orderBy: { occurredAt: 'desc' } }), (r) => r.caseId),
+    )
+    .load(caseId);
+}
+
+function contactsOf(ctx: SubgraphContext, caseId: string) {
+  return ctx.loaders
+    .get<string, PoliceContact[]>('contactsByCase', async (ids) =>
+      groupByKeys(ids, await ctx.em.find(PoliceContact, { caseId: { $in: [...ids] } }, { orderBy: { occurredAt: 'desc' } }), (r) => r.caseId),
+    )
+    .load(caseId);
+}
+
+@Resolver(() => Case)
+export class CaseResolver {
+  @FieldResolver(() => PoliceCaseData, { description: "The police's data about this case (polisens uppgifter)." })
+  police(@Root() root: Case): PoliceCaseData {
+    return Object.assign(new PoliceCaseData(), { caseId: root.id });
+  }
+}
+
+@Resolver(() => PoliceCaseData)
+export class PoliceCaseDataResolver {
+  @FieldResolver(() => [PoliceIncident], { description: 'Incidents concerning the young person, newest first. Category POLICE/INCIDENTS.' })
+  incidents(@Root() root: PoliceCaseData, @Ctx() ctx: SubgraphContext) {
+    return incidentsOf(ctx, root.caseId);
+  }
+
+  @FieldResolver(() => [PoliceContact], { description: 'Contacts with the young person or family, newest first. Category POLICE/CONTACTS.' })
+  contacts(@Root() root: PoliceCaseData, @Ctx() ctx: SubgraphContext) {
+    return contactsOf(ctx, root.caseId);
+  }
+}
+
+@Resolver()
+export class PoliceMutations {
+  @Mutation(() => PoliceIncident, { description: 'Records an incident for a case. Police group members only.' })
+  async recordPoliceIncident(
+    @Arg('caseId', () => ID, { description: 'The case.' }) caseId: string,
+    @Arg('input', () => PoliceIncidentInput, { description: 'The incident.' }) input: PoliceIncidentInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<PoliceIncident> {
+    const incident = ctx.em.create(PoliceIncident, {
+      id: randomUUID(),
+      caseId,
+      kind: input.kind,
+      occurredAt: requirePastDate('input.occurredAt', input.occurredAt),
+      description: requireText('input.description', input.description, 2000),
+      reportNumber: input.reportNumber ? requireText('input.reportNumber', input.reportNumber, 40) : null,
+      recordedBy: ctx.actor.name,
+      createdAt: new Date(),
+    });
+    await ctx.em.flush();
+    return incident;
+  }
+
+  @Mutation(() => PoliceContact, { description: 'Records a contact for a case. Police group members only.' })
+  async recordPoliceContact(
+    @Arg('caseId', () => ID, { description: 'The case.' }) caseId: string,
+    @Arg('input', () => PoliceContactInput, { description: 'The contact.' }) input: PoliceContactInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<PoliceContact> {
+    const contact = ctx.em.create(PoliceContact, {
+      id: randomUUID(),
+      caseId,
+      kind: input.kind,
+      occurredAt: requirePastDate('input.occurredAt', input.occurredAt),
+      note: requireText('input.note', input.note, 2000),
+      officer: ctx.actor.name,
+    });
+    await ctx.em.flush();
+    return contact;
+  }
+}
+
+export const referenceResolvers = {
+  Case: { __resolveReference: (ref: { id: string }) => Object.assign(new Case(), { id: ref.id }) },
+};
