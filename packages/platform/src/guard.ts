@@ -1,7 +1,7 @@
 import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { GraphQLError } from 'graphql';
-import { decideRead, type DataCategory } from './access';
+import { decideCaseVisible, decideRead, type DataCategory } from './access';
 import { forbidden } from './errors';
 import type { SubgraphContext } from './context';
 
@@ -25,6 +25,21 @@ export function caseScoped(data: DataCategory, caseIdOf: (parent: any, args: any
       return decision.permit ? true : forbidden(decision.reason, { caseId, source: data.source, category: data.category });
     },
   );
+}
+
+/**
+ * Guards an entry point to one case (e.g. `case(id)`): the actor must be allowed to know the case
+ * exists (a group member, or an own-agency district role covering it). An unknown id is denied the
+ * same way as a case the actor may not see, so a denial does not reveal whether it exists.
+ */
+export function caseEntry(caseIdOf: (parent: any, args: any) => string | null | undefined) {
+  ruleCounter += 1;
+  return rule(`case-entry-${ruleCounter}`, { cache: 'no_cache' })(async (parent: unknown, args: unknown, ctx: SubgraphContext) => {
+    const caseId = caseIdOf(parent, args);
+    if (!caseId) return forbidden('NOT_A_MEMBER');
+    const decision = decideCaseVisible(ctx.actor, ctx.grants, await ctx.caseFacts(caseId));
+    return decision.permit ? true : forbidden(decision.reason, { caseId });
+  });
 }
 
 /** Guards a field by a condition on the actor alone (e.g. "is social services staff"). */

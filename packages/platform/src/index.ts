@@ -10,3 +10,5 @@ export * from './gateway-token';
 export * from './loaders';
 export * from './logger';
 export type { SubgraphContext } from './context';
+export * from './demo';
+export * from './config';

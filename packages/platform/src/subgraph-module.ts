@@ -5,6 +5,8 @@ import type { CaseFacts } from './access';
 import type { SubgraphAgency } from './agency';
 import type { SubgraphContext } from './context';
 import type { SubgraphSchemaDefinition } from './subgraph-schema';
+import type { DemoCase, SeededRandom } from './demo';
+import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** Everything the tooling (launcher, composer, tests) needs to know about one agency subgraph. */
 export interface SubgraphModule {
@@ -14,6 +16,8 @@ export interface SubgraphModule {
   migrations: Constructor<Migration>[];
   /** Absolute path of the folder that holds the migrations (for the migration generator). */
   migrationsPath: string;
+  /** Writes demo data for the scenario's cases; returns the number of rows written. */
+  seedDemoData(em: EntityManager, cases: DemoCase[], rng: SeededRandom): Promise<number>;
   loadCaseFacts?: (ctx: Omit<SubgraphContext, 'caseFacts'>, caseIds: readonly string[]) => Promise<CaseFacts[]>;
 }
 

@@ -1,0 +1,165 @@
+import { ActorRole, Agency, DISTRICTS, notFound, type SubgraphContext } from '@sig/platform';
+import { isoDate } from '@sig/platform/validation';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { consentStatus, missingSignatures } from './domain/consent-status';
+import { isMeetingOverdue, nextMeetingDue } from './domain/rules';
+import { CaseStatusValue, ConsentStatusValue, MeetingStatus } from './enums';
+import { load } from './loaders';
+import {
+  ActionFollowUp,
+  ActionPlan,
+  AgeException,
+  Case,
+  Consent,
+  District,
+  GroupMember,
+  Intervention,
+  Meeting,
+  PlanAction,
+  PlanGoal,
+  YoungPerson,
+} from './model';
+
+const today = () => isoDate(new Date());
+
+@Resolver(() => Case)
+export class CaseResolver {
+  @Query(() => Case, { nullable: true, description: 'One case (ärende) by id, for its group members and own-agency supervisors.' })
+  async case(@Arg('id', () => ID, { description: 'The case id.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<Case | null> {
+    const found = await load.case(ctx, id);
+    if (!found) throw notFound('Case');
+    return found;
+  }
+
+  @Query(() => [Case], {
+    description: 'The cases the actor may see: where the actor is a current group member, and for a district supervisor of social services every case of the district. Cases the actor may not see are left out.',
+  })
+  async cases(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('status', () => CaseStatusValue, { nullable: true, description: 'Only cases with this status.' }) status?: CaseStatusValue,
+    @Arg('limit', () => Int, { defaultValue: 100, description: 'At most this many cases (1–500), newest proposal first.' }) limit = 100,
+  ): Promise<Case[]> {
+    const memberOf = Object.keys(ctx.grants.memberships);
+    const visible: object[] = [];
+    if (memberOf.length > 0) visible.push({ id: { $in: memberOf } });
+    if (ctx.actor.agency === Agency.SOCIAL_SERVICES && ctx.actor.roles.includes(ActorRole.DISTRICT_SUPERVISOR)) {
+      visible.push({ district: ctx.actor.district });
+    }
+    if (visible.length === 0) return [];
+    const where = { $and: [{ $or: visible }, status ? { status } : {}] };
+    return ctx.em.find(Case, where as any, { orderBy: { proposedOn: 'desc', id: 'asc' }, limit: Math.min(Math.max(limit, 1), 500) });
+  }
+
+  @Query(() => [District], { description: 'The city districts (stadsdelar).' })
+  districts(): District[] {
+    return DISTRICTS.map((d) => Object.assign(new District(), d));
+  }
+
+  @FieldResolver(() => YoungPerson, { description: 'The young person (den unge). Category SOCIAL_SERVICES/IDENTITY.' })
+  async youngPerson(@Root() c: Case, @Ctx() ctx: SubgraphContext): Promise<YoungPerson> {
+    return (await load.youngPerson(ctx, c.youngPersonId))!;
+  }
+
+  @FieldResolver(() => AgeException, { nullable: true, description: 'The documented age exception, if the age is outside the target group. Category SOCIAL_SERVICES/CASE.' })
+  ageException(@Root() c: Case): AgeException | null {
+    if (!c.ageExceptionJustification) return null;
+    return Object.assign(new AgeException(), { justification: c.ageExceptionJustification, approvedBy: c.ageExceptionApprovedBy ?? '' });
+  }
+
+  @FieldResolver(() => [GroupMember], { description: 'Group members, current and former. Category SOCIAL_SERVICES/GROUP.' })
+  members(@Root() c: Case, @Ctx() ctx: SubgraphContext) {
+    return load.members(ctx, c.id);
+  }
+
+  @FieldResolver(() => Consent, { nullable: true, description: 'The current consent (samtycke), the highest version. Category SOCIAL_SERVICES/CONSENT.' })
+  consent(@Root() c: Case, @Ctx() ctx: SubgraphContext) {
+    return load.currentConsent(ctx, c.id);
+  }
+
+  @FieldResolver(() => [Meeting], { description: 'Network meetings (nätverksmöten), oldest first. Category SOCIAL_SERVICES/MEETINGS.' })
+  meetings(@Root() c: Case, @Ctx() ctx: SubgraphContext) {
+    return load.meetings(ctx, c.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'When the next network meeting is due: five weeks after the last one held (or after activation). Category SOCIAL_SERVICES/MEETINGS.' })
+  async nextMeetingDue(@Root() c: Case, @Ctx() ctx: SubgraphContext): Promise<string | null> {
+    return nextMeetingDue(c.status, c.activatedOn ?? null, lastHeld(await load.meetings(ctx, c.id)));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True when an active case has gone more than five weeks without a network meeting. Category SOCIAL_SERVICES/MEETINGS.' })
+  async meetingOverdue(@Root() c: Case, @Ctx() ctx: SubgraphContext): Promise<boolean> {
+    return isMeetingOverdue(nextMeetingDue(c.status, c.activatedOn ?? null, lastHeld(await load.meetings(ctx, c.id))), today());
+  }
+
+  @FieldResolver(() => ActionPlan, { nullable: true, description: 'The current action plan (åtgärdsplan). Category SOCIAL_SERVICES/ACTION_PLAN.' })
+  actionPlan(@Root() c: Case, @Ctx() ctx: SubgraphContext) {
+    return load.currentPlan(ctx, c.id);
+  }
+
+  @FieldResolver(() => [Intervention], { description: 'Interventions granted alongside the SIG (insatser). Category SOCIAL_SERVICES/INTERVENTIONS.' })
+  interventions(@Root() c: Case, @Ctx() ctx: SubgraphContext) {
+    return load.interventions(ctx, c.id);
+  }
+}
+
+function lastHeld(meetings: Meeting[]): string | null {
+  return meetings.filter((m) => m.status === MeetingStatus.HELD && m.heldOn).map((m) => m.heldOn!).sort().at(-1) ?? null;
+}
+
+@Resolver(() => Consent)
+export class ConsentResolver {
+  @FieldResolver(() => ConsentStatusValue, { description: 'Derived status today: PENDING, ACTIVE, EXPIRED or WITHDRAWN.' })
+  async status(@Root() consent: Consent, @Ctx() ctx: SubgraphContext): Promise<ConsentStatusValue> {
+    return consentStatus(consent, await dateOfBirthOf(ctx, consent.caseId), today()) as ConsentStatusValue;
+  }
+
+  @FieldResolver(() => [String], { description: 'What still keeps the consent pending (missing signatures).' })
+  async missingSignatures(@Root() consent: Consent, @Ctx() ctx: SubgraphContext): Promise<string[]> {
+    return missingSignatures(consent, await dateOfBirthOf(ctx, consent.caseId), today());
+  }
+}
+
+export async function dateOfBirthOf(ctx: SubgraphContext, caseId: string): Promise<string> {
+  const c = await load.case(ctx, caseId);
+  return (await load.youngPerson(ctx, c!.youngPersonId))!.dateOfBirth;
+}
+
+@Resolver(() => ActionPlan)
+export class ActionPlanResolver {
+  @FieldResolver(() => [PlanGoal], { description: 'Main goals (mål); sub-goals hang under each.' })
+  async goals(@Root() plan: ActionPlan, @Ctx() ctx: SubgraphContext) {
+    return (await load.goals(ctx, plan.id)).filter((g) => !g.parentGoalId);
+  }
+}
+
+@Resolver(() => PlanGoal)
+export class PlanGoalResolver {
+  @FieldResolver(() => [PlanGoal], { description: 'Sub-goals (delmål).' })
+  async subGoals(@Root() goal: PlanGoal, @Ctx() ctx: SubgraphContext) {
+    return (await load.goals(ctx, goal.planId)).filter((g) => g.parentGoalId === goal.id);
+  }
+
+  @FieldResolver(() => [PlanAction], { description: 'Actions (åtgärder) for this goal.' })
+  actions(@Root() goal: PlanGoal, @Ctx() ctx: SubgraphContext) {
+    return load.actions(ctx, goal.id);
+  }
+}
+
+@Resolver(() => PlanAction)
+export class PlanActionResolver {
+  @FieldResolver(() => [ActionFollowUp], { description: 'Follow-ups of this action at network meetings.' })
+  followUps(@Root() action: PlanAction, @Ctx() ctx: SubgraphContext) {
+    return load.followUps(ctx, action.id);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True when the due date has passed and the action is neither done nor cancelled.' })
+  late(@Root() action: PlanAction): boolean {
+    return (action.status === 'OPEN' || action.status === 'IN_PROGRESS') && action.dueDate < today();
+  }
+}
+
+export const referenceResolvers = {
+  Case: {
+    __resolveReference: async (ref: { id: string }, ctx: SubgraphContext) => load.case(ctx, ref.id),
+  },
+};

@@ -1,0 +1,59 @@
+import { ageOn } from './rules';
+
+export type ConsentStatus = 'PENDING' | 'ACTIVE' | 'EXPIRED' | 'WITHDRAWN';
+export type SignatoryParty = 'YOUNG_PERSON' | 'GUARDIAN';
+
+export interface ConsentSignatoryData {
+  party: SignatoryParty;
+  name: string;
+  signedOn: string | null;
+}
+
+export interface ConsentProvisionData {
+  source: string;
+  categories: string[];
+  /** Narrowed to these recipient agencies; null means every agency in the group. */
+  recipients: string[] | null;
+}
+
+export interface ConsentWithdrawalData {
+  withdrawnBy: string;
+  withdrawnOn: string;
+  /** Source agencies whose provisions are withdrawn; null means all of them (full withdrawal). */
+  sources: string[] | null;
+}
+
+export interface ConsentData {
+  validFrom: string;
+  validUntil: string;
+  signatories: ConsentSignatoryData[];
+  provisions: ConsentProvisionData[];
+  withdrawals: ConsentWithdrawalData[];
+}
+
+/** Which signatures are missing: the young person always; every guardian while the young person is under 18. */
+export function missingSignatures(consent: ConsentData, dateOfBirth: string, today: string): string[] {
+  const missing: string[] = [];
+  const young = consent.signatories.filter((s) => s.party === 'YOUNG_PERSON');
+  if (young.length === 0) missing.push('the young person is not a signatory');
+  for (const s of consent.signatories) {
+    if (s.party === 'GUARDIAN' && ageOn(dateOfBirth, today) >= 18) continue;
+    if (!s.signedOn) missing.push(`${s.name} has not signed`);
+  }
+  if (ageOn(dateOfBirth, today) < 18 && !consent.signatories.some((s) => s.party === 'GUARDIAN')) {
+    missing.push('a guardian must sign while the young person is under 18');
+  }
+  return missing;
+}
+
+/**
+ * The derived status of a consent on a date. Nothing is stored: expiry needs no job.
+ * WITHDRAWN when fully withdrawn; EXPIRED after valid-until; PENDING when a required signature
+ * is missing or the validity has not begun; otherwise ACTIVE.
+ */
+export function consentStatus(consent: ConsentData, dateOfBirth: string, today: string): ConsentStatus {
+  if (consent.withdrawals.some((w) => w.sources === null && w.withdrawnOn <= today)) return 'WITHDRAWN';
+  if (today > consent.validUntil) return 'EXPIRED';
+  if (missingSignatures(consent, dateOfBirth, today).length > 0 || today < consent.validFrom) return 'PENDING';
+  return 'ACTIVE';
+}

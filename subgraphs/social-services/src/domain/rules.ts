@@ -1,0 +1,62 @@
+/**
+ * The domain rules of a SIG case that the platform enforces (see docs/domain.md).
+ * Pure functions: no database, no clock except the dates passed in.
+ */
+
+export type CaseStatus = 'PROPOSED' | 'ASSESSMENT' | 'ACTIVE' | 'CLOSED';
+export type TargetGroup = 'SIG_UNGA' | 'SIG_UNGA_VUXNA';
+
+/** Age ranges of the target groups: SIG Unga 12–20, SIG unga vuxna 20–29 (inclusive). */
+export const TARGET_GROUP_AGES: Record<TargetGroup, { min: number; max: number }> = {
+  SIG_UNGA: { min: 12, max: 20 },
+  SIG_UNGA_VUXNA: { min: 20, max: 29 },
+};
+
+/** Full years of age on a date (ISO dates). */
+export function ageOn(dateOfBirth: string, onDate: string): number {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number);
+  const [y, m, d] = onDate.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** Whether an age falls outside the target group, which then needs a documented exception (avsteg). */
+export function needsAgeException(targetGroup: TargetGroup, age: number): boolean {
+  const { min, max } = TARGET_GROUP_AGES[targetGroup];
+  return age < min || age > max;
+}
+
+/** The lifecycle: proposal → assessment → active → closed; a case may be closed from any open stage. */
+const TRANSITIONS: Record<CaseStatus, CaseStatus[]> = {
+  PROPOSED: ['ASSESSMENT', 'CLOSED'],
+  ASSESSMENT: ['ACTIVE', 'CLOSED'],
+  ACTIVE: ['CLOSED'],
+  CLOSED: [],
+};
+
+export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Network meetings (nätverksmöten) are held at least every five weeks. */
+export const MEETING_INTERVAL_DAYS = 35;
+
+export function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * When the next network meeting is due for an active case: five weeks after the last meeting
+ * held, or after activation when none has been held yet. Null for cases that are not active.
+ */
+export function nextMeetingDue(status: CaseStatus, activatedOn: string | null, lastHeldOn: string | null): string | null {
+  if (status !== 'ACTIVE' || !activatedOn) return null;
+  const from = lastHeldOn && lastHeldOn > activatedOn ? lastHeldOn : activatedOn;
+  return addDays(from, MEETING_INTERVAL_DAYS);
+}
+
+/** Overdue: the due date has passed (a meeting on the due date itself is in time). */
+export function isMeetingOverdue(due: string | null, today: string): boolean {
+  return due !== null && today > due;
+}

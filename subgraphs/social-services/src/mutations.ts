@@ -1,0 +1,461 @@
+import { randomUUID } from 'node:crypto';
+import { Agency, badInput, forbidden, isDistrictCode, notFound, type SubgraphContext } from '@sig/platform';
+import { isoDate, requireText, requireValidDate } from '@sig/platform/validation';
+import { GraphQLError } from 'graphql';
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { dateOfBirthOf } from './case-resolvers';
+import { consentStatus } from './domain/consent-status';
+import { parsePersonalNumber } from './domain/personal-number';
+import { ageOn, canTransition, needsAgeException, type CaseStatus } from './domain/rules';
+import {
+  ActionStatus,
+  CaseStatusValue,
+  ClosureReason,
+  GroupRoleValue,
+  InterventionKind,
+  MeetingStatus,
+  PlanTemplate,
+  SignatoryPartyValue,
+  TargetGroupValue,
+} from './enums';
+import { load } from './loaders';
+import { ActionFollowUp, ActionPlan, Case, Consent, GroupMember, Intervention, Meeting, PlanAction, PlanGoal, YoungPerson } from './model';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+function isoDateArg(field: string, value: string): string {
+  if (!ISO_DATE.test(value)) throw badInput(field, 'must be an ISO date (YYYY-MM-DD)');
+  requireValidDate(field, new Date(`${value}T00:00:00Z`));
+  if (isoDate(new Date(`${value}T00:00:00Z`)) !== value) throw badInput(field, 'is not a valid calendar date');
+  return value;
+}
+
+@InputType({ description: 'A documented exception from the target-group age.' })
+class AgeExceptionInput {
+  @Field(() => String, { description: 'Written justification (required).' })
+  justification!: string;
+  @Field(() => String, { description: 'Who approved the exception (required).' })
+  approvedBy!: string;
+}
+
+@InputType({ description: 'A proposal of a young person for SIG.' })
+class ProposeCaseInput {
+  @Field(() => String, { description: 'Personal identity number (personnummer), YYYYMMDD-NNNN.' })
+  personalNumber!: string;
+  @Field(() => String, { description: 'Given name.' })
+  givenName!: string;
+  @Field(() => String, { description: 'Family name.' })
+  familyName!: string;
+  @Field(() => String, { description: 'District code (see `districts`).' })
+  district!: string;
+  @Field(() => TargetGroupValue, { description: 'SIG Unga or SIG unga vuxna.' })
+  targetGroup!: TargetGroupValue;
+  @Field(() => String, { description: 'Why the young person is proposed.' })
+  reason!: string;
+  @Field(() => AgeExceptionInput, { nullable: true, description: 'Required when the age is outside the target group.' })
+  ageException?: AgeExceptionInput | null;
+}
+
+@InputType({ description: 'A signatory of a consent.' })
+class ConsentSignatoryInput {
+  @Field(() => SignatoryPartyValue, { description: 'Young person or guardian.' })
+  party!: SignatoryPartyValue;
+  @Field(() => String, { description: 'Name.' })
+  name!: string;
+  @Field(() => String, { nullable: true, description: 'Date signed (ISO date); omit while not yet signed.' })
+  signedOn?: string | null;
+}
+
+@InputType({ description: 'What one source agency may disclose.' })
+class ConsentProvisionInput {
+  @Field(() => Agency, { description: 'Source agency.' })
+  source!: Agency;
+  @Field(() => [String], { description: 'Categories of its data, e.g. INCIDENTS.' })
+  categories!: string[];
+  @Field(() => [Agency], { nullable: true, description: 'Narrow to these recipient agencies; omit for the whole group.' })
+  recipients?: Agency[] | null;
+}
+
+@InputType({ description: 'A new version of the consent.' })
+class ConsentInput {
+  @Field(() => String, { description: 'Valid from (ISO date).' })
+  validFrom!: string;
+  @Field(() => String, { description: 'Valid until, inclusive (ISO date).' })
+  validUntil!: string;
+  @Field(() => String, { description: 'Reference to the signed form.' })
+  formReference!: string;
+  @Field(() => [ConsentSignatoryInput], { description: 'Signatories: the young person, and each guardian while under 18.' })
+  signatories!: ConsentSignatoryInput[];
+  @Field(() => [ConsentProvisionInput], { description: 'What may be shared.' })
+  provisions!: ConsentProvisionInput[];
+}
+
+@InputType({ description: 'A new group member.' })
+class GroupMemberInput {
+  @Field(() => Agency, { description: 'Agency represented.' })
+  agency!: Agency;
+  @Field(() => ID, { description: 'Person id (identity-provider subject).' })
+  personId!: string;
+  @Field(() => String, { description: 'Name.' })
+  personName!: string;
+  @Field(() => GroupRoleValue, { description: 'Role: samordnare, lots or deltagare.' })
+  role!: GroupRoleValue;
+  @Field(() => String, { description: 'Member from (ISO date).' })
+  fromDate!: string;
+}
+
+@InputType({ description: 'An attendee of a meeting.' })
+class MeetingAttendeeInput {
+  @Field(() => Agency, { nullable: true, description: 'Agency represented; omit for the young person and family.' })
+  agency?: Agency | null;
+  @Field(() => String, { description: 'Name.' })
+  name!: string;
+}
+
+@InputType({ description: 'An action of a plan goal.' })
+class PlanActionInput {
+  @Field(() => String, { description: 'What is to be done.' })
+  description!: string;
+  @Field(() => Agency, { description: 'The one responsible agency.' })
+  responsibleAgency!: Agency;
+  @Field(() => String, { description: 'The responsible person.' })
+  responsiblePerson!: string;
+  @Field(() => String, { description: 'Due date (ISO date).' })
+  dueDate!: string;
+}
+
+@InputType({ description: 'A goal of the plan with its sub-goals and actions.' })
+class PlanGoalInput {
+  @Field(() => String, { description: 'The goal.' })
+  description!: string;
+  @Field(() => [String], { defaultValue: [], description: 'Sub-goals (delmål).' })
+  subGoals!: string[];
+  @Field(() => [PlanActionInput], { defaultValue: [], description: 'Actions.' })
+  actions!: PlanActionInput[];
+}
+
+@InputType({ description: 'A new version of the action plan.' })
+class ActionPlanInput {
+  @Field(() => PlanTemplate, { description: 'Which city template.' })
+  template!: PlanTemplate;
+  @Field(() => [PlanGoalInput], { description: 'Goals, at least one.' })
+  goals!: PlanGoalInput[];
+}
+
+/** Loads a case for a write, checking the optimistic-lock version when the caller gives one. */
+async function caseForWrite(ctx: SubgraphContext, caseId: string, expectedVersion?: number | null): Promise<Case> {
+  const c = await ctx.em.findOne(Case, { id: caseId });
+  if (!c) throw notFound('Case');
+  if (expectedVersion != null && expectedVersion !== c.version) {
+    throw new GraphQLError(`Case was changed by someone else (version ${c.version}, you sent ${expectedVersion}); reload and try again`, {
+      extensions: { code: 'CONFLICT', currentVersion: c.version },
+    });
+  }
+  return c;
+}
+
+function transition(c: Case, to: CaseStatus) {
+  if (!canTransition(c.status, to)) throw badInput('caseId', `a ${c.status} case cannot become ${to}`);
+  c.status = to as CaseStatusValue;
+}
+
+@Resolver()
+export class CaseMutations {
+  @Mutation(() => Case, { description: 'Proposes a young person for SIG (step 1). Social services and police staff. A social-services proposer becomes coordinator.' })
+  async proposeCase(@Arg('input', () => ProposeCaseInput, { description: 'The proposal.' }) input: ProposeCaseInput, @Ctx() ctx: SubgraphContext): Promise<Case> {
+    const pn = parsePersonalNumber(input.personalNumber);
+    if (!pn.ok) throw badInput('input.personalNumber', pn.error);
+    if (!isDistrictCode(input.district)) throw badInput('input.district', `unknown district "${input.district}" (see the districts query)`);
+    const givenName = requireText('input.givenName', input.givenName, 100);
+    const familyName = requireText('input.familyName', input.familyName, 100);
+    const reason = requireText('input.reason', input.reason, 4000);
+    const today = isoDate(new Date());
+    const age = ageOn(pn.value.dateOfBirth, today);
+    let exception: { justification: string; approvedBy: string } | null = null;
+    if (needsAgeException(input.targetGroup, age)) {
+      if (!input.ageException) throw badInput('input.ageException', `age ${age} is outside the target group ${input.targetGroup}: a justification and its approver are required`);
+      exception = {
+        justification: requireText('input.ageException.justification', input.ageException.justification, 4000),
+        approvedBy: requireText('input.ageException.approvedBy', input.ageException.approvedBy, 200),
+      };
+    }
+    let person = await ctx.em.findOne(YoungPerson, { personalNumber: pn.value.value });
+    if (!person) {
+      person = ctx.em.create(YoungPerson, { id: randomUUID(), personalNumber: pn.value.value, givenName, familyName, dateOfBirth: pn.value.dateOfBirth, district: input.district });
+    }
+    const open = await ctx.em.count(Case, { youngPersonId: person.id, status: { $ne: CaseStatusValue.CLOSED } });
+    if (open > 0) throw badInput('input.personalNumber', 'this young person already has an open SIG case');
+    const c = ctx.em.create(Case, {
+      id: randomUUID(),
+      youngPersonId: person.id,
+      district: input.district,
+      status: CaseStatusValue.PROPOSED,
+      targetGroup: input.targetGroup,
+      proposalReason: reason,
+      proposedByAgency: ctx.actor.agency,
+      proposedByName: ctx.actor.name,
+      proposedOn: today,
+      ageExceptionJustification: exception?.justification ?? null,
+      ageExceptionApprovedBy: exception?.approvedBy ?? null,
+    } as any);
+    if (ctx.actor.agency === Agency.SOCIAL_SERVICES) {
+      ctx.em.create(GroupMember, { id: randomUUID(), caseId: c.id, agency: ctx.actor.agency, personId: ctx.actor.id, personName: ctx.actor.name, role: GroupRoleValue.COORDINATOR, fromDate: today });
+    }
+    await ctx.em.flush();
+    return c;
+  }
+
+  @Mutation(() => Case, { description: 'Starts the assessment (step 2).' })
+  async startAssessment(@Arg('caseId', () => ID, { description: 'The case.' }) caseId: string, @Ctx() ctx: SubgraphContext): Promise<Case> {
+    const c = await caseForWrite(ctx, caseId);
+    transition(c, 'ASSESSMENT');
+    c.assessmentStartedOn = isoDate(new Date());
+    await ctx.em.flush();
+    return c;
+  }
+
+  @Mutation(() => Consent, { description: 'Records a new version of the consent (samtycke) (step 3).' })
+  async recordConsent(
+    @Arg('caseId', () => ID, { description: 'The case.' }) caseId: string,
+    @Arg('input', () => ConsentInput, { description: 'The consent.' }) input: ConsentInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Consent> {
+    const c = await caseForWrite(ctx, caseId);
+    if (c.status === CaseStatusValue.CLOSED) throw badInput('caseId', 'the case is closed');
+    const validFrom = isoDateArg('input.validFrom', input.validFrom);
+    const validUntil = isoDateArg('input.validUntil', input.validUntil);
+    if (validUntil < validFrom) throw badInput('input.validUntil', 'must not be before input.validFrom');
+    if (input.signatories.length === 0) throw badInput('input.signatories', 'at least the young person must be a signatory');
+    if (input.provisions.length === 0) throw badInput('input.provisions', 'at least one provision is required');
+    const signatories = input.signatories.map((s, i) => ({
+      party: s.party,
+      name: requireText(`input.signatories[${i}].name`, s.name, 200),
+      signedOn: s.signedOn ? isoDateArg(`input.signatories[${i}].signedOn`, s.signedOn) : null,
+    }));
+    const provisions = input.provisions.map((p, i) => {
+      if (p.categories.length === 0) throw badInput(`input.provisions[${i}].categories`, 'name at least one category');
+      return { source: p.source, categories: p.categories.map((cat, j) => requireText(`input.provisions[${i}].categories[${j}]`, cat, 60).toUpperCase()), recipients: p.recipients ?? null };
+    });
+    const current = await load.currentConsent(ctx, caseId);
+    const consent = ctx.em.create(Consent, {
+      id: randomUUID(),
+      caseId,
+      consentVersion: (current?.consentVersion ?? 0) + 1,
+      validFrom,
+      validUntil,
+      formReference: requireText('input.formReference', input.formReference, 100),
+      signatories,
+      provisions,
+      withdrawals: [],
+      recordedAt: new Date(),
+      recordedBy: ctx.actor.name,
+    });
+    await ctx.em.flush();
+    return consent;
+  }
+
+  @Mutation(() => Consent, { description: 'Records that a named signatory has signed the current consent.' })
+  async signConsent(
+    @Arg('caseId', () => ID, { description: 'The case.' }) caseId: string,
+    @Arg('signatoryName', () => String, { description: 'The signatory, as named on the consent.' }) signatoryName: string,
+    @Arg('signedOn', () => String, { description: 'Date signed (ISO date).' }) signedOn: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Consent> {
+    const date = isoDateArg('signedOn', signedOn);
+    const consent = await ctx.em.findOne(Consent, { caseId }, { orderBy: { consentVersion: 'desc' } });
+    if (!consent) throw badInput('caseId', 'the case has no consent yet');
+    const index = consent.signatories.findIndex((s) => s.name === signatoryName);
+    if (index < 0) throw badInput('signatoryName', `no signatory named "${signatoryName}" on the current consent`);
+    consent.signatories = consent.signatories.map((s, i) => (i === index ? { ...s, signedOn: date } : s));
+    await ctx.em.flush();
+    return consent;
+  }
+
+  @Mutation(() => GroupMember, { description: 'Adds a member to the group (step 4).' })
+  async addGroupMember(
+    @Arg('caseId', () => ID, { description: 'The case.' }) caseId: string,
+    @Arg('input', () => GroupMemberInput, { description: 'The member.' }) input: GroupMemberInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<GroupMember> {
+    const c = await caseForWrite(ctx, caseId);
+    if (c.status === CaseStatusValue.CLOSED) throw badInput('caseId', 'the case is closed');
+    const fromDate = isoDateArg('input.fromDate', input.fromDate);
+    const members = await load.members(ctx, caseId);
+    if (members.some((m) => m.personId === input.personId && !m.untilDate)) throw badInput('input.personId', 'is already a current member');
+    const member = ctx.em.create(GroupMember, {
+      id: randomUUID(),
+      caseId,
+      agency: input.agency,
+      personId: requireText('input.personId', input.personId, 100),
+      personName: requireText('input.personName', input.personName, 200),
+      role: input.role,
+      fromDate,
+    });
+    await ctx.em.flush();
+    return member;
+  }
+
+  @Mutation(() => GroupMember, { description: 'Ends a membership: the person is no longer a member from `untilDate`.' })
+  async removeGroupMember(
+    @Arg('caseId', () => ID, { description: 'The case.' }) caseId: string,
+    @Arg('memberId', () => ID, { description: 'The membership.' }) memberId: string,
+    @Arg('untilDate', () => String, { description: 'Last day is the day before this date (ISO date).' }) untilDate: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<GroupMember> {
+    const member = await ctx.em.findOne(GroupMember, { id: memberId, caseId });
+    if (!member) throw notFound('Group member');
+    const until = isoDateArg('untilDate', untilDate);
+    if (until < member.fromDate) throw badInput('untilDate', 'must not be before the membership began');
+    member.untilDate = until;
+    await ctx.em.flush();
+    return member;
+  }
+
+  @Mutation(() => Case, { description: 'Activates the group. Requires an ACTIVE consent and a named coordinator or lots.' })
+  async activateCase(
+    @Arg('caseId', () => ID, { description: 'The case.' }) caseId: string,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The case version you read; a stale write is refused.' }) expectedVersion: number | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Case> {
+    const c = await caseForWrite(ctx, caseId, expectedVersion);
+    if (!canTransition(c.status, 'ACTIVE')) throw badInput('caseId', `a ${c.status} case cannot become ACTIVE`);
+    const today = isoDate(new Date());
+    const consent = await load.currentConsent(ctx, caseId);
+    const status = consent ? consentStatus(consent, await dateOfBirthOf(ctx, caseId), today) : 'NONE';
+    if (status !== 'ACTIVE') throw badInput('caseId', `the case cannot become active without an ACTIVE consent (consent is ${status})`);
+    const members = (await load.members(ctx, caseId)).filter((m) => !m.untilDate || m.untilDate > today);
+    if (!members.some((m) => m.role === GroupRoleValue.COORDINATOR || m.role === GroupRoleValue.LOTS)) {
+      throw badInput('caseId', 'name a coordinator (samordnare) or a lots before activating');
+    }
+    transition(c, 'ACTIVE');
+    c.activatedOn = today;
+    await ctx.em.flush();
+    return c;
+  }
+
+  @Mutation(() => Case, { description: 'Closes the case with a reason (step 7).' })
+  async closeCase(
+    @Arg('caseId', () => ID, { description: 'The case.' }) caseId: string,
+    @Arg('reason', () => ClosureReason, { description: 'Why it is closed.' }) reason: ClosureReason,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The case version you read; a stale write is refused.' }) expectedVersion: number | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Case> {
+    const c = await caseForWrite(ctx, caseId, expectedVersion);
+    if (c.status !== CaseStatusValue.ACTIVE && reason !== ClosureReason.NOT_STARTED) {
+      throw badInput('reason', 'a case that never became active is closed with NOT_STARTED');
+    }
+    transition(c, 'CLOSED');
+    c.closedOn = isoDate(new Date());
+    c.closureReason = reason;
+    await ctx.em.flush();
+    return c;
+  }
+
+  @Mutation(() => Meeting, { description: 'Plans a network meeting (nätverksmöte).' })
+  async scheduleMeeting(
+    @Arg('caseId', () => ID, { description: 'The case.' }) caseId: string,
+    @Arg('plannedFor', () => Date, { description: 'When.' }) plannedFor: Date,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Meeting> {
+    const c = await caseForWrite(ctx, caseId);
+    if (c.status === CaseStatusValue.CLOSED) throw badInput('caseId', 'the case is closed');
+    const meeting = ctx.em.create(Meeting, { id: randomUUID(), caseId, status: MeetingStatus.PLANNED, plannedFor: requireValidDate('plannedFor', plannedFor), attendees: [] });
+    await ctx.em.flush();
+    return meeting;
+  }
+
+  @Mutation(() => Meeting, { description: 'Records that a network meeting was held, with attendees and minutes.' })
+  async recordMeetingHeld(
+    @Arg('caseId', () => ID, { description: 'The case.' }) caseId: string,
+    @Arg('meetingId', () => ID, { description: 'The meeting.' }) meetingId: string,
+    @Arg('heldOn', () => String, { description: 'Date held (ISO date), not in the future.' }) heldOn: string,
+    @Arg('attendees', () => [MeetingAttendeeInput], { description: 'Who attended.' }) attendees: MeetingAttendeeInput[],
+    @Arg('minutes', () => String, { description: 'Minutes (minnesanteckningar).' }) minutes: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Meeting> {
+    const meeting = await ctx.em.findOne(Meeting, { id: meetingId, caseId });
+    if (!meeting) throw notFound('Meeting');
+    const date = isoDateArg('heldOn', heldOn);
+    if (date > isoDate(new Date())) throw badInput('heldOn', 'must not be in the future');
+    if (attendees.length === 0) throw badInput('attendees', 'name at least one attendee');
+    meeting.status = MeetingStatus.HELD;
+    meeting.heldOn = date;
+    meeting.attendees = attendees.map((a, i) => ({ agency: a.agency ?? null, name: requireText(`attendees[${i}].name`, a.name, 200) }));
+    meeting.minutes = requireText('minutes', minutes, 20000);
+    await ctx.em.flush();
+    return meeting;
+  }
+
+  @Mutation(() => ActionPlan, { description: 'Records a new version of the action plan (åtgärdsplan): goals, sub-goals and actions.' })
+  async saveActionPlan(
+    @Arg('caseId', () => ID, { description: 'The case.' }) caseId: string,
+    @Arg('input', () => ActionPlanInput, { description: 'The plan.' }) input: ActionPlanInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ActionPlan> {
+    const c = await caseForWrite(ctx, caseId);
+    if (c.status === CaseStatusValue.CLOSED) throw badInput('caseId', 'the case is closed');
+    if (input.goals.length === 0) throw badInput('input.goals', 'at least one goal is required');
+    const current = await load.currentPlan(ctx, caseId);
+    const plan = ctx.em.create(ActionPlan, { id: randomUUID(), caseId, planVersion: (current?.planVersion ?? 0) + 1, template: input.template, createdAt: new Date(), createdBy: ctx.actor.name });
+    let position = 0;
+    input.goals.forEach((g, i) => {
+      const goal = ctx.em.create(PlanGoal, { id: randomUUID(), planId: plan.id, caseId, parentGoalId: null, description: requireText(`input.goals[${i}].description`, g.description, 2000), position: position++ });
+      g.subGoals.forEach((s, j) => {
+        ctx.em.create(PlanGoal, { id: randomUUID(), planId: plan.id, caseId, parentGoalId: goal.id, description: requireText(`input.goals[${i}].subGoals[${j}]`, s, 2000), position: position++ });
+      });
+      g.actions.forEach((a, j) => {
+        ctx.em.create(PlanAction, {
+          id: randomUUID(),
+          goalId: goal.id,
+          planId: plan.id,
+          caseId,
+          description: requireText(`input.goals[${i}].actions[${j}].description`, a.description, 2000),
+          responsibleAgency: a.responsibleAgency,
+          responsiblePerson: requireText(`input.goals[${i}].actions[${j}].responsiblePerson`, a.responsiblePerson, 200),
+          dueDate: isoDateArg(`input.goals[${i}].actions[${j}].dueDate`, a.dueDate),
+          status: ActionStatus.OPEN,
+        } as any);
+      });
+    });
+    await ctx.em.flush();
+    return plan;
+  }
+
+  @Mutation(() => PlanAction, { description: "Changes an action's status, optionally as a follow-up at a meeting. Only the responsible agency or the coordinator may." })
+  async updateActionStatus(
+    @Arg('caseId', () => ID, { description: 'The case.' }) caseId: string,
+    @Arg('actionId', () => ID, { description: 'The action.' }) actionId: string,
+    @Arg('status', () => ActionStatus, { description: 'New status.' }) status: ActionStatus,
+    @Arg('expectedVersion', () => Int, { description: 'The action version you read; a stale write is refused.' }) expectedVersion: number,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('note', () => String, { nullable: true, description: 'Follow-up note.' }) note?: string | null,
+    @Arg('meetingId', () => ID, { nullable: true, description: 'The meeting where it was followed up.' }) meetingId?: string | null,
+  ): Promise<PlanAction> {
+    const action = await ctx.em.findOne(PlanAction, { id: actionId, caseId });
+    if (!action) throw notFound('Action');
+    const role = ctx.grants.memberships[caseId];
+    if (ctx.actor.agency !== action.responsibleAgency && role !== 'COORDINATOR') {
+      throw forbidden('NOT_OWN_AGENCY', { caseId, source: Agency.SOCIAL_SERVICES, category: 'ACTION_PLAN' });
+    }
+    if (action.version !== expectedVersion) {
+      throw new GraphQLError(`Action was changed by someone else (version ${action.version}, you sent ${expectedVersion}); reload and try again`, { extensions: { code: 'CONFLICT', currentVersion: action.version } });
+    }
+    if (meetingId && !(await ctx.em.findOne(Meeting, { id: meetingId, caseId }))) throw badInput('meetingId', 'no such meeting in this case');
+    action.status = status;
+    ctx.em.create(ActionFollowUp, { id: randomUUID(), actionId, caseId, meetingId: meetingId ?? null, status, note: note ? requireText('note', note, 4000) : '', recordedAt: new Date(), recordedBy: ctx.actor.name });
+    await ctx.em.flush();
+    return action;
+  }
+
+  @Mutation(() => Intervention, { description: 'Records an intervention granted alongside the SIG.' })
+  async grantIntervention(
+    @Arg('caseId', () => ID, { description: 'The case.' }) caseId: string,
+    @Arg('kind', () => InterventionKind, { description: 'Kind.' }) kind: InterventionKind,
+    @Arg('grantedOn', () => String, { description: 'Date granted (ISO date).' }) grantedOn: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Intervention> {
+    await caseForWrite(ctx, caseId);
+    const intervention = ctx.em.create(Intervention, { id: randomUUID(), caseId, kind, grantedOn: isoDateArg('grantedOn', grantedOn) });
+    await ctx.em.flush();
+    return intervention;
+  }
+}

@@ -1,0 +1,10 @@
+import type { SubgraphSchemaDefinition } from '@sig/platform/subgraph-schema';
+import { ActionPlanResolver, CaseResolver, ConsentResolver, PlanActionResolver, PlanGoalResolver, referenceResolvers } from './case-resolvers';
+import { CaseMutations } from './mutations';
+import { permissions } from './permissions';
+
+export const socialServicesSchema: SubgraphSchemaDefinition = {
+  resolvers: [CaseResolver, ConsentResolver, ActionPlanResolver, PlanGoalResolver, PlanActionResolver, CaseMutations],
+  referenceResolvers,
+  permissions,
+};
