@@ -3,6 +3,7 @@ import type { SubgraphModule } from '@sig/platform/subgraph-module';
 import { migrations } from './migrations';
 import { entities } from './model';
 import { policeSchema } from './schema';
+import { seedDemoData } from './seed';
 
 export const policeSubgraph: SubgraphModule = {
   agency: Agency.POLICE,
@@ -10,5 +11,6 @@ export const policeSubgraph: SubgraphModule = {
   entities,
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
+  seedDemoData,
 };
 export default policeSubgraph;

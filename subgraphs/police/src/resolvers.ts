@@ -54,12 +54,12 @@ export class CaseResolver {
 
 @Resolver(() => PoliceCaseData)
 export class PoliceCaseDataResolver {
-  @FieldResolver(() => [PoliceIncident], { description: 'Incidents concerning the young person, newest first. Category POLICE/INCIDENTS.' })
+  @FieldResolver(() => [PoliceIncident], { nullable: true, description: 'Incidents concerning the young person, newest first. Category POLICE/INCIDENTS.' })
   incidents(@Root() root: PoliceCaseData, @Ctx() ctx: SubgraphContext) {
     return incidentsOf(ctx, root.caseId);
   }
 
-  @FieldResolver(() => [PoliceContact], { description: 'Contacts with the young person or family, newest first. Category POLICE/CONTACTS.' })
+  @FieldResolver(() => [PoliceContact], { nullable: true, description: 'Contacts with the young person or family, newest first. Category POLICE/CONTACTS.' })
   contacts(@Root() root: PoliceCaseData, @Ctx() ctx: SubgraphContext) {
     return contactsOf(ctx, root.caseId);
   }

@@ -55,7 +55,7 @@ export class CaseResolver {
     return DISTRICTS.map((d) => Object.assign(new District(), d));
   }
 
-  @FieldResolver(() => YoungPerson, { description: 'The young person (den unge). Category SOCIAL_SERVICES/IDENTITY.' })
+  @FieldResolver(() => YoungPerson, { nullable: true, description: 'The young person (den unge). Category SOCIAL_SERVICES/IDENTITY.' })
   async youngPerson(@Root() c: Case, @Ctx() ctx: SubgraphContext): Promise<YoungPerson> {
     return (await load.youngPerson(ctx, c.youngPersonId))!;
   }
@@ -66,7 +66,7 @@ export class CaseResolver {
     return Object.assign(new AgeException(), { justification: c.ageExceptionJustification, approvedBy: c.ageExceptionApprovedBy ?? '' });
   }
 
-  @FieldResolver(() => [GroupMember], { description: 'Group members, current and former. Category SOCIAL_SERVICES/GROUP.' })
+  @FieldResolver(() => [GroupMember], { nullable: true, description: 'Group members, current and former. Category SOCIAL_SERVICES/GROUP.' })
   members(@Root() c: Case, @Ctx() ctx: SubgraphContext) {
     return load.members(ctx, c.id);
   }
@@ -76,7 +76,7 @@ export class CaseResolver {
     return load.currentConsent(ctx, c.id);
   }
 
-  @FieldResolver(() => [Meeting], { description: 'Network meetings (nätverksmöten), oldest first. Category SOCIAL_SERVICES/MEETINGS.' })
+  @FieldResolver(() => [Meeting], { nullable: true, description: 'Network meetings (nätverksmöten), oldest first. Category SOCIAL_SERVICES/MEETINGS.' })
   meetings(@Root() c: Case, @Ctx() ctx: SubgraphContext) {
     return load.meetings(ctx, c.id);
   }
@@ -86,7 +86,7 @@ export class CaseResolver {
     return nextMeetingDue(c.status, c.activatedOn ?? null, lastHeld(await load.meetings(ctx, c.id)));
   }
 
-  @FieldResolver(() => Boolean, { description: 'True when an active case has gone more than five weeks without a network meeting. Category SOCIAL_SERVICES/MEETINGS.' })
+  @FieldResolver(() => Boolean, { nullable: true, description: 'True when an active case has gone more than five weeks without a network meeting. Category SOCIAL_SERVICES/MEETINGS.' })
   async meetingOverdue(@Root() c: Case, @Ctx() ctx: SubgraphContext): Promise<boolean> {
     return isMeetingOverdue(nextMeetingDue(c.status, c.activatedOn ?? null, lastHeld(await load.meetings(ctx, c.id))), today());
   }
@@ -96,7 +96,7 @@ export class CaseResolver {
     return load.currentPlan(ctx, c.id);
   }
 
-  @FieldResolver(() => [Intervention], { description: 'Interventions granted alongside the SIG (insatser). Category SOCIAL_SERVICES/INTERVENTIONS.' })
+  @FieldResolver(() => [Intervention], { nullable: true, description: 'Interventions granted alongside the SIG (insatser). Category SOCIAL_SERVICES/INTERVENTIONS.' })
   interventions(@Root() c: Case, @Ctx() ctx: SubgraphContext) {
     return load.interventions(ctx, c.id);
   }

@@ -66,19 +66,19 @@ export class Case {
   @Field(() => ID, { description: 'Identifier of the case.' })
   id!: string;
   youngPersonId!: string;
-  @Field(() => String, { description: 'District code (stadsdel) responsible for the case.' })
+  @Field(() => String, { nullable: true, description: 'District code (stadsdel) responsible for the case.' })
   district!: string;
-  @Field(() => CaseStatusValue, { description: 'Lifecycle status.' })
+  @Field(() => CaseStatusValue, { nullable: true, description: 'Lifecycle status.' })
   status!: CaseStatusValue;
-  @Field(() => TargetGroupValue, { description: 'SIG Unga (12–20) or SIG unga vuxna (20–29).' })
+  @Field(() => TargetGroupValue, { nullable: true, description: 'SIG Unga (12–20) or SIG unga vuxna (20–29).' })
   targetGroup!: TargetGroupValue;
-  @Field(() => String, { description: 'Why the young person was proposed.' })
+  @Field(() => String, { nullable: true, description: 'Why the young person was proposed.' })
   proposalReason!: string;
-  @Field(() => Agency, { description: 'The agency that proposed the case.' })
+  @Field(() => Agency, { nullable: true, description: 'The agency that proposed the case.' })
   proposedByAgency!: Agency;
-  @Field(() => String, { description: 'Who proposed the case.' })
+  @Field(() => String, { nullable: true, description: 'Who proposed the case.' })
   proposedByName!: string;
-  @Field(() => String, { description: 'Date of the proposal (ISO date).' })
+  @Field(() => String, { nullable: true, description: 'Date of the proposal (ISO date).' })
   proposedOn!: string;
   @Field(() => String, { nullable: true, description: 'Date the assessment started (ISO date).' })
   assessmentStartedOn?: string | null;

@@ -1,0 +1,132 @@
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import {
+  createActorTokenVerifier,
+  createLogger,
+  GATEWAY_TOKEN_HEADER,
+  signGatewayToken,
+  SUBGRAPH_AGENCIES,
+  SUBGRAPH_NAME,
+  unauthenticated,
+  type ActorTokenVerifier,
+  type GatewayContext,
+  type SubgraphAgency,
+} from '@sig/platform';
+import { formatError } from '@sig/platform/format-error';
+import express from 'express';
+import type { JWK } from 'jose';
+import http from 'node:http';
+import { GrantsSource } from './grants';
+
+export interface GatewayOptions {
+  port: number;
+  host?: string;
+  supergraphSdl: string;
+  subgraphUrls: Record<SubgraphAgency, string>;
+  grantsDatabaseUrl: string;
+  /** Actor tokens: the development issuer's public key, or a real provider's JWKS URL. */
+  actorTokens: { publicJwk: JWK } | { jwksUrl: string };
+  gatewayPrivateJwk: JWK;
+}
+
+export interface RunningGateway {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The only door to the platform: verifies the caller's token, works out the actor's grants,
+ * and signs both into every request it sends to a subgraph (a token per subgraph audience).
+ * Headers from the client are never forwarded.
+ */
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const log = createLogger('gateway');
+  const verifyActor: ActorTokenVerifier = await createActorTokenVerifier(options.actorTokens);
+  const grants = new GrantsSource(options.grantsDatabaseUrl);
+  const nameToUrl = new Map<string, string>(SUBGRAPH_AGENCIES.map((a) => [SUBGRAPH_NAME[a], options.subgraphUrls[a]]));
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name }) => {
+      const url = nameToUrl.get(name);
+      if (!url) throw new Error(`supergraph names a subgraph "${name}" the gateway has no URL for`);
+      return new RemoteGraphQLDataSource<GatewayContext>({
+        url,
+        async willSendRequest({ request, context }) {
+          // Only the gateway's own signature goes out; nothing the client sent is passed on.
+          // A request without an actor (none is made today) goes unsigned, and the subgraph refuses it.
+          if (!('actor' in context) || !context.actor) return;
+          request.http?.headers.set(GATEWAY_TOKEN_HEADER, await signGatewayToken(options.gatewayPrivateJwk, name, context as GatewayContext));
+        },
+      });
+    },
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: process.env.NODE_ENV !== 'production',
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  app.get('/healthz', async (_req, res) => {
+    const checks = await Promise.all(
+      SUBGRAPH_AGENCIES.map(async (agency) => {
+        const url = options.subgraphUrls[agency].replace(/\/graphql$/, '/healthz');
+        try {
+          const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+          return [SUBGRAPH_NAME[agency], response.ok ? 'ok' : `http ${response.status}`] as const;
+        } catch (error) {
+          return [SUBGRAPH_NAME[agency], `unreachable: ${(error as Error).message}`] as const;
+        }
+      }),
+    );
+    const grantsOk = await grants.healthy();
+    const all = Object.fromEntries([...checks, ['grants-database', grantsOk ? 'ok' : 'unreachable']]);
+    const ok = Object.values(all).every((v) => v === 'ok');
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', checks: all });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: process.env.BODY_LIMIT ?? '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const header = req.header('authorization') ?? '';
+        const match = /^Bearer\s+(\S+)$/i.exec(header);
+        if (!match) throw unauthenticated('Send a token: Authorization: Bearer <token> (npm run token -- <persona> prints one)');
+        let actor;
+        try {
+          actor = await verifyActor(match[1]);
+        } catch (error) {
+          log.info({ reason: (error as Error).message }, 'refused a request with an invalid token');
+          throw unauthenticated('Invalid or expired token');
+        }
+        const operationName = typeof req.body?.operationName === 'string' ? req.body.operationName : undefined;
+        return { actor, grants: await grants.grantsFor(actor), operationName };
+      },
+    }),
+  );
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => httpServer.listen(options.port, host, resolve));
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://${host}:${port}/graphql`;
+  log.info({ url }, 'gateway ready');
+  return {
+    url,
+    async stop() {
+      await apollo.stop();
+      await grants.close();
+    },
+  };
+}

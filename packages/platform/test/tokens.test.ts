@@ -1,0 +1,87 @@
+import { SignJWT, UnsecuredJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+import {
+  createActorTokenVerifier,
+  createGatewayTokenVerifier,
+  generatePlatformKeys,
+  importKey,
+  issueActorToken,
+  PERSONAS,
+  signGatewayToken,
+  type Actor,
+} from '../src';
+
+const keys = await generatePlatformKeys();
+const other = await generatePlatformKeys();
+const actor = PERSONAS['police-officer'] as Actor;
+
+describe('actor tokens', () => {
+  const verify = createActorTokenVerifier({ publicJwk: keys.issuer.publicJwk });
+
+  it('round-trips a persona', async () => {
+    expect(await (await verify)(await issueActorToken(actor, keys.issuer.privateJwk))).toEqual(actor);
+  });
+
+  it('refuses a token signed by another key', async () => {
+    await expect((await verify)(await issueActorToken(actor, other.issuer.privateJwk))).rejects.toThrow();
+  });
+
+  it('refuses an expired token', async () => {
+    const token = await issueActorToken(actor, keys.issuer.privateJwk, { expiresIn: Math.floor(Date.now() / 1000) - 10 });
+    await expect((await verify)(token)).rejects.toThrow(/exp/);
+  });
+
+  it('refuses a token for another audience', async () => {
+    await expect((await verify)(await issueActorToken(actor, keys.issuer.privateJwk, { audience: 'urn:other' }))).rejects.toThrow(/aud/);
+  });
+
+  it('refuses alg "none"', async () => {
+    const unsigned = new UnsecuredJWT({ agency: 'POLICE', name: 'x', unit: 'x', district: 'x', roles: [] })
+      .setSubject(actor.id)
+      .setIssuer('urn:sig:dev-issuer')
+      .setAudience('urn:sig:platform')
+      .setExpirationTime('1h')
+      .encode();
+    await expect((await verify)(unsigned)).rejects.toThrow();
+  });
+
+  it('refuses a token whose claims are not an actor', async () => {
+    const token = await new SignJWT({ agency: 'MI6', name: 'x', unit: 'x', district: 'x', roles: [] })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('someone')
+      .setIssuer('urn:sig:dev-issuer')
+      .setAudience('urn:sig:platform')
+      .setExpirationTime('1h')
+      .sign(await importKey(keys.issuer.privateJwk));
+    await expect((await verify)(token)).rejects.toThrow(/agency/);
+  });
+});
+
+describe('gateway tokens', () => {
+  const grants = { memberships: { 'c-1': 'MEMBER' as const } };
+
+  it('carries actor and grants to the subgraph it was signed for', async () => {
+    const verify = await createGatewayTokenVerifier(keys.gateway.publicJwk, 'police');
+    const token = await signGatewayToken(keys.gateway.privateJwk, 'police', { actor, grants, operationName: 'Overview' });
+    expect(await verify(token)).toEqual({ actor, grants, operationName: 'Overview' });
+  });
+
+  it('is refused by another subgraph (audience)', async () => {
+    const verify = await createGatewayTokenVerifier(keys.gateway.publicJwk, 'school');
+    await expect(verify(await signGatewayToken(keys.gateway.privateJwk, 'police', { actor, grants }))).rejects.toThrow(/aud/);
+  });
+
+  it('is refused when signed by anyone but the gateway', async () => {
+    const verify = await createGatewayTokenVerifier(keys.gateway.publicJwk, 'police');
+    await expect(verify(await signGatewayToken(other.gateway.privateJwk, 'police', { actor, grants }))).rejects.toThrow();
+  });
+
+  it('is refused when its grants were edited after signing', async () => {
+    const verify = await createGatewayTokenVerifier(keys.gateway.publicJwk, 'police');
+    const [header, payload, signature] = (await signGatewayToken(keys.gateway.privateJwk, 'police', { actor, grants })).split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    claims.grants.memberships['c-2'] = 'COORDINATOR';
+    const forged = [header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.');
+    await expect(verify(forged)).rejects.toThrow(/signature/);
+  });
+});

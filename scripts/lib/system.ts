@@ -1,0 +1,131 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import {
+  DEFAULT_PORTS,
+  gatewayKeyEnv,
+  subgraphKeyEnv,
+  SUBGRAPH_AGENCIES,
+  SUBGRAPH_NAME,
+  type PlatformKeys,
+  type SubgraphAgency,
+} from '@sig/platform';
+import { databaseUrlEnvName } from '@sig/platform/database';
+import { ROOT } from '../subgraphs';
+import type { PlatformDatabases } from './provision';
+
+export interface SystemPorts {
+  gateway: number;
+  subgraphs: Record<SubgraphAgency, number>;
+}
+
+export const DEFAULT_SYSTEM_PORTS: SystemPorts = {
+  gateway: DEFAULT_PORTS.gateway.port,
+  subgraphs: Object.fromEntries(SUBGRAPH_AGENCIES.map((a) => [a, DEFAULT_PORTS[a].port])) as Record<SubgraphAgency, number>,
+};
+
+export interface RunningSystem {
+  gatewayUrl: string;
+  subgraphUrls: Record<SubgraphAgency, string>;
+  /** Everything the processes printed, for diagnosis. */
+  output(): string;
+  /** Stops one process (fault tests); `stop()` stops the rest. */
+  processes: Map<string, ChildProcess>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the four subgraphs and the gateway as separate processes, as in production, and waits
+ * until each answers its health check. `onLine` receives every line they print.
+ */
+export async function startSystem(options: {
+  keys: PlatformKeys;
+  databases: PlatformDatabases;
+  ports: SystemPorts;
+  onLine?: (process: string, line: string) => void;
+  env?: Record<string, string>;
+}): Promise<RunningSystem> {
+  const processes = new Map<string, ChildProcess>();
+  const lines: string[] = [];
+  const subgraphUrls = Object.fromEntries(
+    SUBGRAPH_AGENCIES.map((a) => [a, `http://127.0.0.1:${options.ports.subgraphs[a]}/graphql`]),
+  ) as Record<SubgraphAgency, string>;
+  const baseEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...options.env };
+
+  const launch = (name: string, entry: string, env: Record<string, string>) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+      cwd: ROOT,
+      env: { ...baseEnv, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    processes.set(name, child);
+    const collect = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) {
+        if (!line.trim()) continue;
+        lines.push(`[${name}] ${line}`);
+        options.onLine?.(name, line);
+      }
+    };
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
+    return child;
+  };
+
+  const stop = async () => {
+    await Promise.all(
+      [...processes.values()].map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
+            child.once('exit', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+  };
+
+  try {
+    for (const agency of SUBGRAPH_AGENCIES) {
+      const name = SUBGRAPH_NAME[agency];
+      launch(name, path.join(ROOT, 'subgraphs', name, 'src', 'main.ts'), {
+        ...subgraphKeyEnv(options.keys),
+        [databaseUrlEnvName(agency)]: options.databases.subgraphs[agency],
+        [DEFAULT_PORTS[agency].env]: String(options.ports.subgraphs[agency]),
+      });
+    }
+    await Promise.all(SUBGRAPH_AGENCIES.map((a) => waitHealthy(SUBGRAPH_NAME[a], subgraphUrls[a].replace(/\/graphql$/, '/healthz'), processes, lines)));
+    launch('gateway', path.join(ROOT, 'gateway', 'src', 'main.ts'), {
+      ...gatewayKeyEnv(options.keys),
+      GATEWAY_GRANTS_DATABASE_URL: options.databases.gatewayGrants,
+      [DEFAULT_PORTS.gateway.env]: String(options.ports.gateway),
+      ...Object.fromEntries(SUBGRAPH_AGENCIES.map((a) => [`${a}_URL`, subgraphUrls[a]])),
+    });
+    const gatewayUrl = `http://127.0.0.1:${options.ports.gateway}/graphql`;
+    await waitHealthy('gateway', gatewayUrl.replace(/\/graphql$/, '/healthz'), processes, lines);
+    return { gatewayUrl, subgraphUrls, output: () => lines.join('\n'), processes, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function waitHealthy(name: string, url: string, processes: Map<string, ChildProcess>, lines: string[], timeoutMs = 60_000) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const child = processes.get(name);
+    if (child && child.exitCode !== null) {
+      throw new Error(`${name} exited (code ${child.exitCode}) before it was ready:\n${lines.filter((l) => l.startsWith(`[${name}]`)).slice(-20).join('\n')}`);
+    }
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${name} did not become healthy at ${url} within ${timeoutMs / 1000}s:\n${lines.slice(-20).join('\n')}`);
+}
