@@ -34,3 +34,14 @@ export function requireDateOrder(fromField: string, from: Date, untilField: stri
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date given as an ISO string (YYYY-MM-DD) that really exists. */
+export function requireIsoDate(field: string, value: string): string {
+  if (!ISO_DATE.test(value)) throw badInput(field, 'must be an ISO date (YYYY-MM-DD)');
+  const date = new Date(`${value}T00:00:00Z`);
+  requireValidDate(field, date);
+  if (isoDate(date) !== value) throw badInput(field, 'is not a valid calendar date');
+  return value;
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Agency, badInput, forbidden, isDistrictCode, notFound, type SubgraphContext } from '@sig/platform';
-import { isoDate, requireText, requireValidDate } from '@sig/platform/validation';
+import { isoDate, requireIsoDate, requireText, requireValidDate } from '@sig/platform/validation';
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { dateOfBirthOf } from './case-resolvers';
@@ -20,14 +20,6 @@ import {
 } from './enums';
 import { load } from './loaders';
 import { ActionFollowUp, ActionPlan, Case, Consent, GroupMember, Intervention, Meeting, PlanAction, PlanGoal, YoungPerson } from './model';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-function isoDateArg(field: string, value: string): string {
-  if (!ISO_DATE.test(value)) throw badInput(field, 'must be an ISO date (YYYY-MM-DD)');
-  requireValidDate(field, new Date(`${value}T00:00:00Z`));
-  if (isoDate(new Date(`${value}T00:00:00Z`)) !== value) throw badInput(field, 'is not a valid calendar date');
-  return value;
-}
 
 @InputType({ description: 'A documented exception from the target-group age.' })
 class AgeExceptionInput {
@@ -221,15 +213,15 @@ export class CaseMutations {
   ): Promise<Consent> {
     const c = await caseForWrite(ctx, caseId);
     if (c.status === CaseStatusValue.CLOSED) throw badInput('caseId', 'the case is closed');
-    const validFrom = isoDateArg('input.validFrom', input.validFrom);
-    const validUntil = isoDateArg('input.validUntil', input.validUntil);
+    const validFrom = requireIsoDate('input.validFrom', input.validFrom);
+    const validUntil = requireIsoDate('input.validUntil', input.validUntil);
     if (validUntil < validFrom) throw badInput('input.validUntil', 'must not be before input.validFrom');
     if (input.signatories.length === 0) throw badInput('input.signatories', 'at least the young person must be a signatory');
     if (input.provisions.length === 0) throw badInput('input.provisions', 'at least one provision is required');
     const signatories = input.signatories.map((s, i) => ({
       party: s.party,
       name: requireText(`input.signatories[${i}].name`, s.name, 200),
-      signedOn: s.signedOn ? isoDateArg(`input.signatories[${i}].signedOn`, s.signedOn) : null,
+      signedOn: s.signedOn ? requireIsoDate(`input.signatories[${i}].signedOn`, s.signedOn) : null,
     }));
     const provisions = input.provisions.map((p, i) => {
       if (p.categories.length === 0) throw badInput(`input.provisions[${i}].categories`, 'name at least one category');
@@ -260,7 +252,7 @@ export class CaseMutations {
     @Arg('signedOn', () => String, { description: 'Date signed (ISO date).' }) signedOn: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Consent> {
-    const date = isoDateArg('signedOn', signedOn);
+    const date = requireIsoDate('signedOn', signedOn);
     const consent = await ctx.em.findOne(Consent, { caseId }, { orderBy: { consentVersion: 'desc' } });
     if (!consent) throw badInput('caseId', 'the case has no consent yet');
     const index = consent.signatories.findIndex((s) => s.name === signatoryName);
@@ -278,7 +270,7 @@ export class CaseMutations {
   ): Promise<GroupMember> {
     const c = await caseForWrite(ctx, caseId);
     if (c.status === CaseStatusValue.CLOSED) throw badInput('caseId', 'the case is closed');
-    const fromDate = isoDateArg('input.fromDate', input.fromDate);
+    const fromDate = requireIsoDate('input.fromDate', input.fromDate);
     const members = await load.members(ctx, caseId);
     if (members.some((m) => m.personId === input.personId && !m.untilDate)) throw badInput('input.personId', 'is already a current member');
     const member = ctx.em.create(GroupMember, {
@@ -303,7 +295,7 @@ export class CaseMutations {
   ): Promise<GroupMember> {
     const member = await ctx.em.findOne(GroupMember, { id: memberId, caseId });
     if (!member) throw notFound('Group member');
-    const until = isoDateArg('untilDate', untilDate);
+    const until = requireIsoDate('untilDate', untilDate);
     if (until < member.fromDate) throw badInput('untilDate', 'must not be before the membership began');
     member.untilDate = until;
     await ctx.em.flush();
@@ -340,6 +332,7 @@ export class CaseMutations {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Case> {
     const c = await caseForWrite(ctx, caseId, expectedVersion);
+    if (!canTransition(c.status, 'CLOSED')) throw badInput('caseId', `a ${c.status} case cannot become CLOSED`);
     if (c.status !== CaseStatusValue.ACTIVE && reason !== ClosureReason.NOT_STARTED) {
       throw badInput('reason', 'a case that never became active is closed with NOT_STARTED');
     }
@@ -374,7 +367,7 @@ export class CaseMutations {
   ): Promise<Meeting> {
     const meeting = await ctx.em.findOne(Meeting, { id: meetingId, caseId });
     if (!meeting) throw notFound('Meeting');
-    const date = isoDateArg('heldOn', heldOn);
+    const date = requireIsoDate('heldOn', heldOn);
     if (date > isoDate(new Date())) throw badInput('heldOn', 'must not be in the future');
     if (attendees.length === 0) throw badInput('attendees', 'name at least one attendee');
     meeting.status = MeetingStatus.HELD;
@@ -411,7 +404,7 @@ export class CaseMutations {
           description: requireText(`input.goals[${i}].actions[${j}].description`, a.description, 2000),
           responsibleAgency: a.responsibleAgency,
           responsiblePerson: requireText(`input.goals[${i}].actions[${j}].responsiblePerson`, a.responsiblePerson, 200),
-          dueDate: isoDateArg(`input.goals[${i}].actions[${j}].dueDate`, a.dueDate),
+          dueDate: requireIsoDate(`input.goals[${i}].actions[${j}].dueDate`, a.dueDate),
           status: ActionStatus.OPEN,
         } as any);
       });
@@ -454,7 +447,7 @@ export class CaseMutations {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Intervention> {
     await caseForWrite(ctx, caseId);
-    const intervention = ctx.em.create(Intervention, { id: randomUUID(), caseId, kind, grantedOn: isoDateArg('grantedOn', grantedOn) });
+    const intervention = ctx.em.create(Intervention, { id: randomUUID(), caseId, kind, grantedOn: requireIsoDate('grantedOn', grantedOn) });
     await ctx.em.flush();
     return intervention;
   }

@@ -1,0 +1,16 @@
+import { Agency } from '@sig/platform';
+import type { SubgraphModule } from '@sig/platform/subgraph-module';
+import { migrations } from './migrations';
+import { entities } from './model';
+import { leisureSchema } from './schema';
+import { seedDemoData } from './seed';
+
+export const leisureSubgraph: SubgraphModule = {
+  agency: Agency.LEISURE,
+  schema: leisureSchema,
+  entities,
+  migrations,
+  migrationsPath: new URL('./migrations', import.meta.url).pathname,
+  seedDemoData,
+};
+export default leisureSubgraph;

@@ -1,0 +1,31 @@
+import { Agency } from '@sig/platform';
+import { allow, caseScoped } from '@sig/platform/guard';
+
+/** The leisure subgraph's permission table: every case-scoped field with its category. Fields not named are denied. */
+export const LEISURE_CATEGORIES = {
+  ACTIVITIES: { source: Agency.LEISURE, category: 'ACTIVITIES' },
+  CONTACTS: { source: Agency.LEISURE, category: 'CONTACTS' },
+  SUMMER_JOB: { source: Agency.LEISURE, category: 'SUMMER_JOB' },
+} as const;
+
+const byParentCase = (parent: { caseId: string }) => parent.caseId;
+const byArgCase = (_: unknown, args: { caseId: string }) => args.caseId;
+
+export const permissions = {
+  Case: { id: allow, leisure: allow },
+  LeisureCaseData: {
+    caseId: allow,
+    activities: caseScoped(LEISURE_CATEGORIES.ACTIVITIES, byParentCase),
+    contacts: caseScoped(LEISURE_CATEGORIES.CONTACTS, byParentCase),
+    summerJobs: caseScoped(LEISURE_CATEGORIES.SUMMER_JOB, byParentCase),
+  },
+  // Reachable only through the guarded fields above and the guarded mutations below.
+  LeisureActivity: allow,
+  LeisureContact: allow,
+  SummerJob: allow,
+  Mutation: {
+    recordLeisureActivity: caseScoped(LEISURE_CATEGORIES.ACTIVITIES, byArgCase),
+    recordLeisureContact: caseScoped(LEISURE_CATEGORIES.CONTACTS, byArgCase),
+    recordSummerJob: caseScoped(LEISURE_CATEGORIES.SUMMER_JOB, byArgCase),
+  },
+};

@@ -1,0 +1,31 @@
+import { Agency } from '@sig/platform';
+import { allow, caseScoped } from '@sig/platform/guard';
+
+/** The school subgraph's permission table: every case-scoped field with its category. Fields not named are denied. */
+export const SCHOOL_CATEGORIES = {
+  PLACEMENT: { source: Agency.SCHOOL, category: 'PLACEMENT' },
+  ATTENDANCE: { source: Agency.SCHOOL, category: 'ATTENDANCE' },
+  SUPPORT: { source: Agency.SCHOOL, category: 'SUPPORT' },
+} as const;
+
+const byParentCase = (parent: { caseId: string }) => parent.caseId;
+const byArgCase = (_: unknown, args: { caseId: string }) => args.caseId;
+
+export const permissions = {
+  Case: { id: allow, school: allow },
+  SchoolCaseData: {
+    caseId: allow,
+    placement: caseScoped(SCHOOL_CATEGORIES.PLACEMENT, byParentCase),
+    attendance: caseScoped(SCHOOL_CATEGORIES.ATTENDANCE, byParentCase),
+    supportMeasures: caseScoped(SCHOOL_CATEGORIES.SUPPORT, byParentCase),
+  },
+  // Reachable only through the guarded fields above and the guarded mutations below.
+  SchoolPlacement: allow,
+  AttendancePeriod: allow,
+  SupportMeasure: allow,
+  Mutation: {
+    recordSchoolPlacement: caseScoped(SCHOOL_CATEGORIES.PLACEMENT, byArgCase),
+    recordAttendance: caseScoped(SCHOOL_CATEGORIES.ATTENDANCE, byArgCase),
+    recordSupportMeasure: caseScoped(SCHOOL_CATEGORIES.SUPPORT, byArgCase),
+  },
+};

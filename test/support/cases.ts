@@ -1,0 +1,61 @@
+import { PERSONAS, type PersonaName } from '@sig/platform';
+import { makePersonalNumber } from '../../subgraphs/social-services/src/domain/personal-number';
+import type { TestPlatform } from './platform';
+
+let serial = 100;
+/** A valid personal number of someone `age` years old today, unique within the run. */
+export function personalNumberAged(age: number): string {
+  const today = new Date();
+  const dob = `${today.getUTCFullYear() - age}-01-15`;
+  serial = (serial + 7) % 1000;
+  return makePersonalNumber(dob, serial);
+}
+
+export const today = () => new Date().toISOString().slice(0, 10);
+export const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Fails the test with the GraphQL errors when a response has any. */
+export function expectNoErrors<T>(res: { body: { data?: T | null; errors?: unknown[] } }): T {
+  if (res.body.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(res.body.errors, null, 2)}`);
+  return res.body.data as T;
+}
+
+/**
+ * Proposes a case as the social worker (who becomes coordinator), starts the assessment, adds the
+ * given personas as members, records a consent signed by everyone, and activates the group.
+ */
+export async function createActiveCase(platform: TestPlatform, members: PersonaName[] = ['police-officer', 'school-counsellor', 'leisure-worker']) {
+  const proposed = expectNoErrors<{ proposeCase: { id: string } }>(
+    await platform.query('social-worker', `mutation($input: ProposeCaseInput!) { proposeCase(input: $input) { id } }`, {
+      input: { personalNumber: personalNumberAged(16), givenName: 'Test', familyName: 'Testsson', district: 'spanga-tensta', targetGroup: 'SIG_UNGA', reason: 'E2E test case' },
+    }),
+  );
+  const caseId = proposed.proposeCase.id;
+  expectNoErrors(await platform.query('social-worker', `mutation($id: ID!) { startAssessment(caseId: $id) { id } }`, { id: caseId }));
+  for (const name of members) {
+    const persona = PERSONAS[name];
+    expectNoErrors(
+      await platform.query('social-worker', `mutation($id: ID!, $input: GroupMemberInput!) { addGroupMember(caseId: $id, input: $input) { id } }`, {
+        id: caseId,
+        input: { agency: persona.agency, personId: persona.id, personName: persona.name, role: 'MEMBER', fromDate: today() },
+      }),
+    );
+  }
+  expectNoErrors(
+    await platform.query('social-worker', `mutation($id: ID!, $input: ConsentInput!) { recordConsent(caseId: $id, input: $input) { id } }`, {
+      id: caseId,
+      input: {
+        validFrom: today(),
+        validUntil: daysFromToday(365),
+        formReference: 'SAMTYCKE-E2E',
+        signatories: [
+          { party: 'YOUNG_PERSON', name: 'Test Testsson', signedOn: today() },
+          { party: 'GUARDIAN', name: 'Vera Testsson', signedOn: today() },
+        ],
+        provisions: [{ source: 'POLICE', categories: ['INCIDENTS'] }],
+      },
+    }),
+  );
+  expectNoErrors(await platform.query('social-worker', `mutation($id: ID!) { activateCase(caseId: $id) { id status } }`, { id: caseId }));
+  return caseId;
+}
