@@ -14,6 +14,12 @@ beforeAll(async () => {
   expectNoErrors(
     await platform.query('police-officer', `mutation($id: ID!) { recordPoliceIncident(caseId: $id, input: { kind: SUSPECTED_OFFENCE, occurredAt: "2026-01-10T20:00:00Z", description: "Misstänkt rån", reportNumber: "K123456-26" }) { id } }`, { id: caseId }),
   );
+  expectNoErrors(
+    await platform.query('school-counsellor', `mutation($id: ID!) { recordAttendance(caseId: $id, input: { periodStart: "2026-09-01", periodEnd: "2026-09-30", attendancePercent: 62.5, unexcusedAbsencePercent: 20 }) { id } }`, { id: caseId }),
+  );
+  expectNoErrors(
+    await platform.query('leisure-worker', `mutation($id: ID!) { recordLeisureActivity(caseId: $id, input: { activity: "Boxning", venue: "Rinkeby boxningsklubb", fromDate: "2026-09-01" }) { id } }`, { id: caseId }),
+  );
 });
 
 afterAll(async () => {
@@ -42,8 +48,24 @@ const OVERVIEW = `query Overview($id: ID!) {
     status
     youngPerson { givenName familyName }
     police { incidents { kind description } }
+    school { attendance { attendancePercent } }
+    leisure { activities { activity } }
   }
 }`;
+
+/** What each agency recorded on the case, at its path in OVERVIEW. */
+const OWN_DATA = {
+  SOCIAL_SERVICES: { status: 'ACTIVE', youngPerson: { givenName: 'Test', familyName: 'Testsson' } },
+  POLICE: { police: { incidents: [{ kind: 'SUSPECTED_OFFENCE', description: 'Misstänkt rån' }] } },
+  SCHOOL: { school: { attendance: [{ attendancePercent: 62.5 }] } },
+  LEISURE: { leisure: { activities: [{ activity: 'Boxning' }] } },
+};
+const GUARDED_PATHS = {
+  SOCIAL_SERVICES: ['case.status', 'case.youngPerson'],
+  POLICE: ['case.police.incidents'],
+  SCHOOL: ['case.school.attendance'],
+  LEISURE: ['case.leisure.activities'],
+};
 
 describe('health', () => {
   it('answers 200 on /healthz when every subgraph answers', async () => {
@@ -53,31 +75,29 @@ describe('health', () => {
   });
 });
 
+describe('one query across all four subgraphs', () => {
+  it.each([
+    ['social-worker', 'SOCIAL_SERVICES'],
+    ['police-officer', 'POLICE'],
+    ['school-counsellor', 'SCHOOL'],
+    ['leisure-worker', 'LEISURE'],
+  ] as const)('serves %s its own agency data and denies every other agency with NO_CONSENT', async (persona, own) => {
+    const res = await platform.query(persona, OVERVIEW, { id: caseId });
+    expect(res.status).toBe(200);
+    expect(res.body.data?.case).toMatchObject({ id: caseId, ...OWN_DATA[own] });
+    const denied = Object.entries(GUARDED_PATHS).filter(([agency]) => agency !== own).flatMap(([, paths]) => paths);
+    expect(res.body.errors!.map((e) => e.path!.join('.')).sort()).toEqual(denied.sort());
+    for (const error of res.body.errors!) {
+      expect(error.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NO_CONSENT', caseId });
+      expect(error.extensions!.stacktrace).toBeUndefined();
+    }
+    // A denied datum is null at its path and nothing of it leaks into the errors.
+    for (const path of denied) expect(path.split('.').reduce((o: any, k) => o?.[k], res.body.data)).toBeNull();
+    expect(JSON.stringify(res.body.errors)).not.toMatch(/rån|Boxning|62\.5|Testsson/);
+  });
+});
+
 describe('own-agency access through the gateway', () => {
-  it('serves social services its own case data and denies police data with NO_CONSENT', async () => {
-    const res = await platform.query('social-worker', OVERVIEW, { id: caseId });
-    expect(res.body.data?.case).toMatchObject({ id: caseId, status: 'ACTIVE', youngPerson: { givenName: 'Test' }, police: { incidents: null } });
-    expect(res.body.errors).toHaveLength(1);
-    expect(res.body.errors![0]).toMatchObject({
-      path: ['case', 'police', 'incidents'],
-      extensions: { code: 'FORBIDDEN', reason: 'NO_CONSENT', caseId, source: 'POLICE', category: 'INCIDENTS' },
-    });
-    expect(JSON.stringify(res.body.errors)).not.toContain('rån');
-  });
-
-  it('serves the police its own incidents and denies social-services data with NO_CONSENT', async () => {
-    const res = await platform.query('police-officer', OVERVIEW, { id: caseId });
-    expect(res.body.data?.case).toMatchObject({ id: caseId, status: null, youngPerson: null, police: { incidents: [{ kind: 'SUSPECTED_OFFENCE', description: 'Misstänkt rån' }] } });
-    const reasons = res.body.errors!.map((e) => [e.path?.join('.'), e.extensions?.code, e.extensions?.reason]);
-    expect(reasons).toEqual(
-      expect.arrayContaining([
-        ['case.status', 'FORBIDDEN', 'NO_CONSENT'],
-        ['case.youngPerson', 'FORBIDDEN', 'NO_CONSENT'],
-      ]),
-    );
-    expect(res.body.errors!.every((e) => e.extensions?.stacktrace === undefined)).toBe(true);
-  });
-
   it('denies a non-member the case with NOT_A_MEMBER and leaves it out of lists', async () => {
     const res = await platform.query('social-worker-skarholmen', OVERVIEW, { id: caseId });
     expect(res.body.data?.case).toBeNull();
