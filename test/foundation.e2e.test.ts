@@ -75,6 +75,20 @@ describe('health', () => {
   });
 });
 
+describe('demo data', () => {
+  it('holds 20+ cases over several districts, with every lifecycle stage and consent state in the personas\' district', async () => {
+    expect(await countRows(Agency.SOCIAL_SERVICES, 'sig_case')).toBeGreaterThanOrEqual(20);
+    const res = expectNoErrors<{ cases: { status: string; consent: { status: string; withdrawals: { sources: string[] | null }[] } | null }[] }>(
+      await platform.query('district-supervisor', `{ cases(limit: 500) { status consent { status withdrawals { sources } } } }`),
+    );
+    expect(new Set(res.cases.map((c) => c.status))).toEqual(new Set(['PROPOSED', 'ASSESSMENT', 'ACTIVE', 'CLOSED']));
+    expect(new Set(res.cases.map((c) => c.consent?.status ?? 'NONE'))).toEqual(new Set(['NONE', 'PENDING', 'ACTIVE', 'EXPIRED', 'WITHDRAWN']));
+    expect(res.cases.some((c) => c.consent?.status === 'ACTIVE' && c.consent.withdrawals.some((w) => w.sources?.includes('POLICE')))).toBe(true);
+    // No case is active without an active consent.
+    expect(res.cases.filter((c) => c.status === 'ACTIVE').every((c) => c.consent?.status === 'ACTIVE')).toBe(true);
+  });
+});
+
 describe('one query across all four subgraphs', () => {
   it.each([
     ['social-worker', 'SOCIAL_SERVICES'],

@@ -117,7 +117,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   );
 
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve) => httpServer.listen(options.port, host, resolve));
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, host, resolve);
+  });
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${host}:${port}/graphql`;

@@ -14,6 +14,8 @@ export interface DemoCase {
   agencies: Agency[];
   /** When the case was proposed (ISO date). */
   proposedOn: string;
+  /** The state of the case's consent in the demo (PARTIALLY_WITHDRAWN: active, but police data withdrawn). */
+  consent: 'NONE' | 'PENDING' | 'ACTIVE' | 'PARTIALLY_WITHDRAWN' | 'EXPIRED' | 'WITHDRAWN';
 }
 
 /** A small deterministic pseudo-random generator (mulberry32), so demo data is the same on every run. */

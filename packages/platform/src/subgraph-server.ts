@@ -1,8 +1,10 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
-import type { Server } from 'node:http';
+import http from 'node:http';
 import type { CaseFacts } from './access';
 import type { SubgraphAgency } from './agency';
 import { SUBGRAPH_NAME } from './agency';
@@ -40,16 +42,19 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const verify = await createGatewayTokenVerifier(jwkFromEnv(KEY_ENV.gatewayPublic), name);
   const schema = await buildGuardedSubgraphSchema(options);
 
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
     introspection: false,
     includeStacktraceInErrorResponses: false,
     formatError,
+    // Drain in-flight requests on stop; no traces are sent to the gateway.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 
-  const app = express();
-  app.disable('x-powered-by');
   app.get('/healthz', async (_req, res) => {
     try {
       await options.orm.em.getConnection().execute('select 1');
@@ -87,19 +92,19 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   );
 
   const host = options.host ?? '127.0.0.1';
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(options.port, host, () => resolve(s));
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, host, resolve);
   });
-  const address = server.address();
+  const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${host}:${port}/graphql`;
   log.info({ url }, `${name} subgraph ready`);
   return {
     url,
     async stop() {
+      // The drain plugin stops accepting connections, lets in-flight requests finish, and closes the server.
       await apollo.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
     },
   };
 }

@@ -45,8 +45,9 @@ export async function seedDemoData(em: EntityManager, cases: DemoCase[], rng: Se
       dateOfBirth,
       district: c.district,
     });
-    const assessmentStartedOn = c.status === 'PROPOSED' ? null : addDays(c.proposedOn, rng.int(3, 20));
-    const activatedOn = c.status === 'ACTIVE' || (c.status === 'CLOSED' && rng.chance(0.8)) ? addDays(assessmentStartedOn!, rng.int(10, 40)) : null;
+    const notAfterToday = (date: string) => (date > today ? today : date);
+    const assessmentStartedOn = c.status === 'PROPOSED' ? null : notAfterToday(addDays(c.proposedOn, rng.int(3, 20)));
+    const activatedOn = c.status === 'ACTIVE' || (c.status === 'CLOSED' && rng.chance(0.8)) ? notAfterToday(addDays(assessmentStartedOn!, rng.int(10, 40))) : null;
     const closedOn = c.status === 'CLOSED' ? addDays(activatedOn ?? assessmentStartedOn!, rng.int(60, 300)) : null;
     em.create(Case, {
       id: c.id,
@@ -83,36 +84,41 @@ export async function seedDemoData(em: EntityManager, cases: DemoCase[], rng: Se
       rows++;
     }
 
-    // Consent: none for proposals; pending, withdrawn or none during assessment; active for active groups.
-    if (c.status !== 'PROPOSED') {
+    // Consent in the state the scenario names; the personas' district has every state.
+    if (c.consent !== 'NONE') {
       const under18 = age < 18;
-      const state = c.status === 'ACTIVE' ? 'ACTIVE' : c.status === 'CLOSED' ? rng.pick(['ACTIVE', 'EXPIRED']) : rng.pick(['NONE', 'PENDING', 'WITHDRAWN']);
-      if (state !== 'NONE') {
-        const signedOn = addDays(from, 2);
-        const guardians = under18 ? [`${rng.pick(GIVEN)} ${person.familyName}`, `${rng.pick(GIVEN)} ${person.familyName}`] : [];
-        em.create(Consent, {
-          id: rng.uuid(),
-          caseId: c.id,
-          consentVersion: 1,
-          validFrom: signedOn,
-          validUntil: state === 'EXPIRED' ? addDays(today, -rng.int(5, 60)) : addDays(today, rng.int(90, 365)),
-          formReference: `SAMTYCKE-${c.proposedOn.slice(0, 4)}-${String(index + 1).padStart(4, '0')}`,
-          signatories: [
-            { party: SignatoryPartyValue.YOUNG_PERSON, name: `${person.givenName} ${person.familyName}`, signedOn },
-            ...guardians.map((name, i) => ({ party: SignatoryPartyValue.GUARDIAN, name, signedOn: state === 'PENDING' && i === 1 ? null : signedOn })),
-          ],
-          provisions: [
-            { source: Agency.SOCIAL_SERVICES, categories: ['CASE', 'GROUP', 'MEETINGS', 'ACTION_PLAN'], recipients: null },
-            { source: Agency.POLICE, categories: ['INCIDENTS'], recipients: null },
-            { source: Agency.SCHOOL, categories: ['PLACEMENT', 'ATTENDANCE'], recipients: null },
-            { source: Agency.LEISURE, categories: ['ACTIVITIES'], recipients: null },
-          ],
-          withdrawals: state === 'WITHDRAWN' ? [{ withdrawnBy: guardians[0] ?? `${person.givenName} ${person.familyName}`, withdrawnOn: addDays(signedOn, 20), sources: null }] : [],
-          recordedAt: new Date(`${signedOn}T10:00:00Z`),
-          recordedBy: rng.pick(STAFF[Agency.SOCIAL_SERVICES]),
-        });
-        rows++;
-      }
+      const signedOn = notAfterToday(addDays(from, 2));
+      const guardians = under18 ? [`${rng.pick(GIVEN)} ${person.familyName}`, `${rng.pick(GIVEN)} ${person.familyName}`] : [];
+      const youngPerson = `${person.givenName} ${person.familyName}`;
+      const withdrawnOn = [addDays(signedOn, 20), today].sort()[0];
+      em.create(Consent, {
+        id: rng.uuid(),
+        caseId: c.id,
+        consentVersion: 1,
+        validFrom: signedOn,
+        validUntil: c.consent === 'EXPIRED' ? addDays(today, -rng.int(5, 60)) : addDays(today, rng.int(90, 365)),
+        formReference: `SAMTYCKE-${c.proposedOn.slice(0, 4)}-${String(index + 1).padStart(4, '0')}`,
+        signatories: [
+          // A pending consent lacks a signature: the second guardian's, or the young adult's own.
+          { party: SignatoryPartyValue.YOUNG_PERSON, name: youngPerson, signedOn: c.consent === 'PENDING' && !under18 ? null : signedOn },
+          ...guardians.map((name, i) => ({ party: SignatoryPartyValue.GUARDIAN, name, signedOn: c.consent === 'PENDING' && i === 1 ? null : signedOn })),
+        ],
+        provisions: [
+          { source: Agency.SOCIAL_SERVICES, categories: ['CASE', 'GROUP', 'MEETINGS', 'ACTION_PLAN'], recipients: null },
+          { source: Agency.POLICE, categories: ['INCIDENTS'], recipients: null },
+          { source: Agency.SCHOOL, categories: ['PLACEMENT', 'ATTENDANCE'], recipients: null },
+          { source: Agency.LEISURE, categories: ['ACTIVITIES'], recipients: [Agency.SOCIAL_SERVICES, Agency.SCHOOL] },
+        ],
+        withdrawals:
+          c.consent === 'WITHDRAWN'
+            ? [{ withdrawnBy: guardians[0] ?? youngPerson, withdrawnOn, sources: null }]
+            : c.consent === 'PARTIALLY_WITHDRAWN'
+              ? [{ withdrawnBy: guardians[0] ?? youngPerson, withdrawnOn, sources: [Agency.POLICE] }]
+              : [],
+        recordedAt: new Date(`${signedOn}T10:00:00Z`),
+        recordedBy: rng.pick(STAFF[Agency.SOCIAL_SERVICES]),
+      });
+      rows++;
     }
 
     if (activatedOn) {
