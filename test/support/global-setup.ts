@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import './provided';
 import { startPostgresServer, type PostgresServer } from '../../scripts/lib/postgres-server';
 
 let server: PostgresServer | undefined;
@@ -15,10 +16,4 @@ export async function setup(project: TestProject) {
 
 export async function teardown() {
   await server?.stop();
-}
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    postgresAdminUrl: string;
-  }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { inject } from 'vitest';
+import './provided';
 import { generatePlatformKeys, issueActorToken, PERSONAS, SUBGRAPH_AGENCIES, type Actor, type PersonaName, type PlatformKeys } from '@sig/platform';
 import { dropDatabases, migrateAll, provisionDatabases, seedDemoIfEmpty, type PlatformDatabases } from '../../scripts/lib/provision';
 import { startSystem, type RunningSystem } from '../../scripts/lib/system';
