@@ -29,6 +29,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
+    setTimeout(() => {
+      log.error('did not stop within 10 s; exiting');
+      process.exit(1);
+    }, 10_000).unref();
     await gateway.stop();
     process.exit(0);
   });

@@ -28,6 +28,11 @@ export async function runSubgraph(module: SubgraphModule): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
+    // In-flight requests get ten seconds to finish; a stop never hangs longer than that.
+    setTimeout(() => {
+      log.error('did not stop within 10 s; exiting');
+      process.exit(1);
+    }, 10_000).unref();
     await server.stop();
     await orm.close();
     process.exit(0);
