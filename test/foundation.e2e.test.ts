@@ -89,20 +89,20 @@ describe('demo data', () => {
   });
 });
 
-describe('one query across all four subgraphs', () => {
+describe('one query across all four subgraphs (a consent that shares none of these categories)', () => {
   it.each([
     ['social-worker', 'SOCIAL_SERVICES'],
     ['police-officer', 'POLICE'],
     ['school-counsellor', 'SCHOOL'],
     ['leisure-worker', 'LEISURE'],
-  ] as const)('serves %s its own agency data and denies every other agency with NO_CONSENT', async (persona, own) => {
+  ] as const)('serves %s its own agency data and denies every other agency with CATEGORY_NOT_COVERED', async (persona, own) => {
     const res = await platform.query(persona, OVERVIEW, { id: caseId });
     expect(res.status).toBe(200);
     expect(res.body.data?.case).toMatchObject({ id: caseId, ...OWN_DATA[own] });
     const denied = Object.entries(GUARDED_PATHS).filter(([agency]) => agency !== own).flatMap(([, paths]) => paths);
     expect(res.body.errors!.map((e) => e.path!.join('.')).sort()).toEqual(denied.sort());
     for (const error of res.body.errors!) {
-      expect(error.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NO_CONSENT', caseId });
+      expect(error.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'CATEGORY_NOT_COVERED', caseId });
       expect(error.extensions!.stacktrace).toBeUndefined();
     }
     // A denied datum is null at its path and nothing of it leaks into the errors.
@@ -243,7 +243,7 @@ describe('bad input gets a clear error naming the field and leaves the database 
   it('refuses a write to another agency (school writing police data) with FORBIDDEN, changing nothing', async () => {
     const before = await countRows(Agency.POLICE, 'police_incident');
     const res = await platform.query('school-counsellor', `mutation($id: ID!) { recordPoliceIncident(caseId: $id, input: { kind: VICTIM, occurredAt: "2026-01-01T00:00:00Z", description: "x" }) { id } }`, { id: caseId });
-    expect(res.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NO_CONSENT' });
+    expect(res.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWN_AGENCY' });
     expect(await countRows(Agency.POLICE, 'police_incident')).toBe(before);
   });
 });
@@ -260,7 +260,7 @@ describe('trust boundaries', () => {
   it('ignores actor and gateway headers a client sets: only the verified token counts', async () => {
     const forgedForSchool = await signGatewayToken(platform.keys.gateway.privateJwk, 'social-services', {
       actor: PERSONAS['social-worker'] as Actor,
-      grants: { memberships: { [caseId]: 'COORDINATOR' } },
+      grants: { cases: { [caseId]: { role: 'COORDINATOR', consent: 'NONE', shared: {}, withdrawn: [] } } },
     });
     const res = await platform.query('police-officer', OVERVIEW, { id: caseId }, {
       [GATEWAY_TOKEN_HEADER]: forgedForSchool,
@@ -287,7 +287,7 @@ describe('trust boundaries', () => {
         body: JSON.stringify({ query, variables: { r: [{ __typename: 'Case', id: caseId }] } }),
       }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
     const police = PERSONAS['police-officer'] as Actor;
-    const grants = () => ({ memberships: { [caseId]: 'MEMBER' as const } });
+    const grants = () => ({ cases: { [caseId]: { role: 'MEMBER' as const, consent: 'NONE' as const, shared: {}, withdrawn: [] } } });
 
     it('is refused without the gateway signature, _entities included', async () => {
       const res = await direct({});
@@ -308,7 +308,7 @@ describe('trust boundaries', () => {
     });
 
     it('is refused with grants edited by hand', async () => {
-      const token = await signGatewayToken(platform.keys.gateway.privateJwk, 'police', { actor: police, grants: { memberships: {} } });
+      const token = await signGatewayToken(platform.keys.gateway.privateJwk, 'police', { actor: police, grants: { cases: {} } });
       const [h, p, s] = token.split('.');
       const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
       claims.grants = grants();

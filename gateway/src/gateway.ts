@@ -45,7 +45,8 @@ export interface RunningGateway {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const log = createLogger('gateway');
   const verifyActor: ActorTokenVerifier = await createActorTokenVerifier(options.actorTokens);
-  const grants = new GrantsSource(options.grantsDatabaseUrl);
+  const grants = new GrantsSource(options.grantsDatabaseUrl, log);
+  await grants.start();
   const nameToUrl = new Map<string, string>(SUBGRAPH_AGENCIES.map((a) => [SUBGRAPH_NAME[a], options.subgraphUrls[a]]));
 
   const gateway = new ApolloGateway({

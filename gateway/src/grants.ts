@@ -1,31 +1,118 @@
 import pg from 'pg';
-import type { Actor, Grants, GroupRole } from '@sig/platform';
+import { computeGrants, todayIso, type Actor, type ConsentData, type Grants, type GroupRole, type Logger, type MembershipRecord } from '@sig/platform';
+
+/** The channel on which social services' database announces every change to membership or consent. */
+export const GRANTS_CHANNEL = 'sig_grants_changed';
+
+interface MembershipRow {
+  case_id: string;
+  role: GroupRole;
+  date_of_birth: string;
+  valid_from: string | null;
+  valid_until: string | null;
+  signatories: ConsentData['signatories'] | null;
+  provisions: ConsentData['provisions'] | null;
+  withdrawals: ConsentData['withdrawals'] | null;
+}
 
 /**
- * Works out an actor's grants from social services' group membership, read through a login
- * that may only SELECT the membership table. One indexed query per request; nothing is cached
- * yet, so a removal from a group takes effect on the very next request.
+ * Works out an actor's grants from social services' group membership and consents, read through
+ * a login that may SELECT one view (`gateway_membership`) and nothing else.
+ *
+ * Grants are cached per actor and day, but only while this instance is LISTENing to the database's
+ * change announcements: a change to any membership or consent clears the cache the moment it is
+ * committed, in every gateway instance. If the listening connection is lost, caching stops (every
+ * request reads the database) until it is back. Expiry needs no announcement: the day is part of
+ * the cache key and the status is derived from it.
  */
 export class GrantsSource {
   private readonly pool: pg.Pool;
+  private readonly cache = new Map<string, { grants: Grants; expires: number }>();
+  private listener: pg.Client | undefined;
+  private listening = false;
+  private generation = 0;
+  private closed = false;
+  private reconnectTimer: NodeJS.Timeout | undefined;
 
-  constructor(connectionString: string, poolMax = 4) {
-    this.pool = new pg.Pool({ connectionString, max: poolMax });
+  constructor(
+    private readonly connectionString: string,
+    private readonly log: Logger,
+    private readonly options: { poolMax?: number; cacheTtlMs?: number } = {},
+  ) {
+    this.pool = new pg.Pool({ connectionString, max: options.poolMax ?? 4 });
     this.pool.on('error', () => {
       // An idle client lost its connection (e.g. the database restarted); the pool replaces it.
     });
   }
 
+  /** Starts listening for changes; resolves once listening (or once it has failed and will retry). */
+  async start(): Promise<void> {
+    await this.listen();
+  }
+
+  private async listen(): Promise<void> {
+    if (this.closed) return;
+    const client = new pg.Client({ connectionString: this.connectionString });
+    const lost = (why: string) => {
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      this.stopCaching();
+      if (!this.closed) {
+        this.log.warn({ why }, 'lost the grants change feed; caching off until it is back');
+        this.reconnectTimer = setTimeout(() => void this.listen(), 1000);
+      }
+    };
+    client.on('notification', () => this.invalidate());
+    client.on('error', (error) => lost(error.message));
+    client.on('end', () => lost('connection ended'));
+    try {
+      this.listener = client;
+      await client.connect();
+      await client.query(`LISTEN ${GRANTS_CHANNEL}`);
+      this.invalidate();
+      this.listening = true;
+    } catch (error) {
+      lost((error as Error).message);
+      await client.end().catch(() => {});
+    }
+  }
+
+  private invalidate() {
+    this.generation += 1;
+    this.cache.clear();
+  }
+
+  private stopCaching() {
+    this.listening = false;
+    this.invalidate();
+  }
+
   async grantsFor(actor: Actor): Promise<Grants> {
-    const { rows } = await this.pool.query<{ case_id: string; role: GroupRole }>(
-      `SELECT case_id, role FROM group_member
-        WHERE person_id = $1 AND agency = $2
-          AND from_date <= current_date AND (until_date IS NULL OR until_date > current_date)`,
-      [actor.id, actor.agency],
+    const today = todayIso();
+    const key = `${actor.id}|${actor.agency}|${today}`;
+    const cached = this.listening ? this.cache.get(key) : undefined;
+    if (cached && cached.expires > Date.now()) return cached.grants;
+    const generation = this.generation;
+    const { rows } = await this.pool.query<MembershipRow>(
+      `SELECT case_id, role, date_of_birth::text, valid_from::text, valid_until::text, signatories, provisions, withdrawals
+         FROM gateway_membership
+        WHERE person_id = $1 AND agency = $2 AND from_date <= $3::date AND (until_date IS NULL OR until_date > $3::date)`,
+      [actor.id, actor.agency, today],
     );
-    const memberships: Grants['memberships'] = {};
-    for (const row of rows) memberships[row.case_id] = strongest(memberships[row.case_id], row.role);
-    return { memberships };
+    const records: MembershipRecord[] = rows.map((r) => ({
+      caseId: r.case_id,
+      role: r.role,
+      dateOfBirth: r.date_of_birth,
+      consent: r.valid_from
+        ? { validFrom: r.valid_from, validUntil: r.valid_until!, signatories: r.signatories ?? [], provisions: r.provisions ?? [], withdrawals: r.withdrawals ?? [] }
+        : null,
+    }));
+    const grants = computeGrants(actor, records, today);
+    // Only cache what was read after the last change announcement, and only while listening.
+    if (this.listening && generation === this.generation) {
+      this.cache.set(key, { grants, expires: Date.now() + (this.options.cacheTtlMs ?? 60_000) });
+    }
+    return grants;
   }
 
   async healthy(): Promise<boolean> {
@@ -37,12 +124,12 @@ export class GrantsSource {
     }
   }
 
-  close() {
-    return this.pool.end();
+  async close() {
+    this.closed = true;
+    clearTimeout(this.reconnectTimer);
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => {});
+    await this.pool.end();
   }
-}
-
-const RANK: Record<GroupRole, number> = { COORDINATOR: 3, LOTS: 2, MEMBER: 1 };
-function strongest(a: GroupRole | undefined, b: GroupRole): GroupRole {
-  return a && RANK[a] >= RANK[b] ? a : b;
 }

@@ -99,7 +99,7 @@ export async function migrateAll(dbs: Pick<PlatformDatabases, 'subgraphs' | 'gat
     const applied = await withOrm(module, dbs.subgraphs[agency], async (orm) => {
       const names = await migrate(orm);
       if (agency === Agency.SOCIAL_SERVICES) {
-        await orm.em.getConnection().execute(`GRANT SELECT ON group_member TO ${ident(dbs.gatewayRole)}`);
+        await orm.em.getConnection().execute(`GRANT SELECT ON gateway_membership TO ${ident(dbs.gatewayRole)}`);
       }
       return names;
     });

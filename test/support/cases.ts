@@ -22,9 +22,14 @@ export function expectNoErrors<T>(res: { body: { data?: T | null; errors?: unkno
 
 /**
  * Proposes a case as the social worker (who becomes coordinator), starts the assessment, adds the
- * given personas as members, records a consent signed by everyone, and activates the group.
+ * given personas as members, records a consent signed by everyone with the given provisions (by
+ * default one that shares nothing but the group's membership), and activates the group.
  */
-export async function createActiveCase(platform: TestPlatform, members: PersonaName[] = ['police-officer', 'school-counsellor', 'leisure-worker']) {
+export async function createActiveCase(
+  platform: TestPlatform,
+  members: PersonaName[] = ['police-officer', 'school-counsellor', 'leisure-worker'],
+  provisions: { source: string; categories: string[]; recipients?: string[] }[] = [{ source: 'SOCIAL_SERVICES', categories: ['GROUP'] }],
+) {
   const proposed = expectNoErrors<{ proposeCase: { id: string } }>(
     await platform.query('social-worker', `mutation($input: ProposeCaseInput!) { proposeCase(input: $input) { id } }`, {
       input: { personalNumber: personalNumberAged(16), givenName: 'Test', familyName: 'Testsson', district: 'spanga-tensta', targetGroup: 'SIG_UNGA', reason: 'E2E test case' },
@@ -52,7 +57,7 @@ export async function createActiveCase(platform: TestPlatform, members: PersonaN
           { party: 'YOUNG_PERSON', name: 'Test Testsson', signedOn: today() },
           { party: 'GUARDIAN', name: 'Vera Testsson', signedOn: today() },
         ],
-        provisions: [{ source: 'POLICE', categories: ['INCIDENTS'] }],
+        provisions,
       },
     }),
   );

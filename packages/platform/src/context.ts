@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CaseFacts } from './access';
+import type { AccessLogRecorder } from './access-log';
 import type { GatewayContext } from './gateway-token';
 import type { RequestLoaders } from './loaders';
 import type { Logger } from './logger';
@@ -12,4 +13,6 @@ export interface SubgraphContext extends GatewayContext {
   /** What this subgraph knows about a case (batched per request). */
   caseFacts(caseId: string): Promise<CaseFacts>;
   log: Logger;
+  /** The decisions of this request, appended to the access log when it ends. */
+  accessLog: AccessLogRecorder;
 }

@@ -1,6 +1,6 @@
 import { jwtVerify, SignJWT, type JWK } from 'jose';
 import { actorFromClaims, type Actor } from './actor';
-import type { Grants, GroupRole } from './access';
+import type { ConsentState, Grants, GroupRole } from './access';
 import { importKey, SIGNING_ALG } from './keys';
 
 /** The header that carries the gateway's signature on every subgraph request. */
@@ -48,12 +48,23 @@ export async function createGatewayTokenVerifier(gatewayPublicJwk: JWK, subgraph
 }
 
 const GROUP_ROLES: GroupRole[] = ['COORDINATOR', 'LOTS', 'MEMBER'];
+const CONSENT_STATES: ConsentState[] = ['NONE', 'PENDING', 'ACTIVE', 'EXPIRED', 'WITHDRAWN'];
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
+/** The grants inside a verified token are still checked for shape: a malformed token is refused, not half-read. */
 function parseGrants(raw: unknown): Grants {
-  const memberships = (raw as Grants | undefined)?.memberships;
-  if (!memberships || typeof memberships !== 'object') throw new Error('gateway token has no grants');
-  for (const [caseId, role] of Object.entries(memberships)) {
-    if (typeof caseId !== 'string' || !GROUP_ROLES.includes(role)) throw new Error('gateway token has malformed grants');
+  const cases = (raw as Grants | undefined)?.cases;
+  if (!cases || typeof cases !== 'object' || Array.isArray(cases)) throw new Error('gateway token has no grants');
+  for (const grant of Object.values(cases)) {
+    const ok =
+      grant &&
+      GROUP_ROLES.includes(grant.role) &&
+      CONSENT_STATES.includes(grant.consent) &&
+      isStringArray(grant.withdrawn) &&
+      grant.shared &&
+      typeof grant.shared === 'object' &&
+      Object.values(grant.shared).every(isStringArray);
+    if (!ok) throw new Error('gateway token has malformed grants');
   }
-  return { memberships };
+  return { cases };
 }

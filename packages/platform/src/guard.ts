@@ -1,7 +1,7 @@
 import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { GraphQLError } from 'graphql';
-import { decideCaseVisible, decideRead, type DataCategory } from './access';
+import { decideAccessLogRead, decideCaseVisible, decideRead, decideWrite, type DataCategory, type Decision } from './access';
 import { forbidden } from './errors';
 import type { SubgraphContext } from './context';
 
@@ -16,12 +16,27 @@ let ruleCounter = 0;
  * error naming the reason, the case and the category, and nothing of the datum.
  */
 export function caseScoped(data: DataCategory, caseIdOf: (parent: any, args: any) => string | null | undefined) {
+  return caseRule('read', data, caseIdOf, decideRead);
+}
+
+/** Guards a mutation that writes data of one case: own agency only (decideWrite). */
+export function caseWrite(data: DataCategory, caseIdOf: (parent: any, args: any) => string | null | undefined) {
+  return caseRule('write', data, caseIdOf, decideWrite);
+}
+
+function caseRule(
+  kind: string,
+  data: DataCategory,
+  caseIdOf: (parent: any, args: any) => string | null | undefined,
+  decide: (...args: Parameters<typeof decideRead>) => Decision,
+) {
   ruleCounter += 1;
-  return rule(`case-scoped-${data.source}-${data.category}-${ruleCounter}`, { cache: 'no_cache' })(
+  return rule(`case-${kind}-${data.source}-${data.category}-${ruleCounter}`, { cache: 'no_cache' })(
     async (parent: unknown, args: unknown, ctx: SubgraphContext) => {
       const caseId = caseIdOf(parent, args);
       if (!caseId) return forbidden('NOT_A_MEMBER', { source: data.source, category: data.category });
-      const decision = decideRead(ctx.actor, ctx.grants, await ctx.caseFacts(caseId), data);
+      const decision = decide(ctx.actor, ctx.grants, await ctx.caseFacts(caseId), data);
+      ctx.accessLog.record(caseId, data.source, data.category, decision);
       return decision.permit ? true : forbidden(decision.reason, { caseId, source: data.source, category: data.category });
     },
   );
@@ -32,13 +47,26 @@ export function caseScoped(data: DataCategory, caseIdOf: (parent: any, args: any
  * exists (a group member, or an own-agency district role covering it). An unknown id is denied the
  * same way as a case the actor may not see, so a denial does not reveal whether it exists.
  */
-export function caseEntry(caseIdOf: (parent: any, args: any) => string | null | undefined) {
+export function caseEntry(data: DataCategory, caseIdOf: (parent: any, args: any) => string | null | undefined) {
   ruleCounter += 1;
   return rule(`case-entry-${ruleCounter}`, { cache: 'no_cache' })(async (parent: unknown, args: unknown, ctx: SubgraphContext) => {
     const caseId = caseIdOf(parent, args);
     if (!caseId) return forbidden('NOT_A_MEMBER');
     const decision = decideCaseVisible(ctx.actor, ctx.grants, await ctx.caseFacts(caseId));
-    return decision.permit ? true : forbidden(decision.reason, { caseId });
+    ctx.accessLog.record(caseId, data.source, data.category, decision);
+    return decision.permit ? true : forbidden(decision.reason, { caseId, source: data.source, category: data.category });
+  });
+}
+
+/** Guards a case's access log: only the case's coordinator at social services reads it (for the log extract). */
+export function accessLogOf(source: DataCategory['source'], caseIdOf: (parent: any, args: any) => string | null | undefined) {
+  ruleCounter += 1;
+  return rule(`access-log-${ruleCounter}`, { cache: 'no_cache' })(async (parent: unknown, args: unknown, ctx: SubgraphContext) => {
+    const caseId = caseIdOf(parent, args);
+    if (!caseId) return forbidden('NOT_A_MEMBER');
+    const decision = decideAccessLogRead(ctx.actor, ctx.grants, caseId);
+    ctx.accessLog.record(caseId, source, 'ACCESS_LOG', decision);
+    return decision.permit ? true : forbidden(decision.reason, { caseId, source, category: 'ACCESS_LOG' });
   });
 }
 

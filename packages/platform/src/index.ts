@@ -1,6 +1,7 @@
 export * from './agency';
 export * from './actor';
 export * from './access';
+export * from './consent';
 export * from './districts';
 export * from './errors';
 export * from './personas';
@@ -12,3 +13,5 @@ export * from './logger';
 export type { SubgraphContext } from './context';
 export * from './demo';
 export * from './config';
+export * from './access-log';
+export * from './dates';

@@ -13,6 +13,9 @@ import { unauthenticated } from './errors';
 import { createGatewayTokenVerifier, GATEWAY_TOKEN_HEADER } from './gateway-token';
 import { jwkFromEnv, KEY_ENV } from './keys';
 import { RequestLoaders } from './loaders';
+import { AccessLogEntry, AccessLogRecorder } from './access-log';
+import { GraphQLError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { createLogger } from './logger';
 import { formatError } from './format-error';
 import { buildGuardedSubgraphSchema, type SubgraphSchemaDefinition } from './subgraph-schema';
@@ -44,14 +47,15 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
 
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  // Gateway tokens carry the actor's grants; a member of many groups makes a large header.
+  const httpServer = http.createServer({ maxHeaderSize: 256 * 1024 }, app);
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
     introspection: false,
     includeStacktraceInErrorResponses: false,
     formatError,
     // Drain in-flight requests on stop; no traces are sent to the gateway.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), accessLogPlugin(log)],
   });
   await apollo.start();
 
@@ -78,7 +82,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
           log.warn({ reason: (error as Error).message }, 'refused a request with an invalid gateway signature');
           throw unauthenticated('Invalid gateway signature');
         }
-        const base = { ...verified, em: options.orm.em.fork(), loaders: new RequestLoaders(), log };
+        const base = { ...verified, em: options.orm.em.fork(), loaders: new RequestLoaders(), log, accessLog: new AccessLogRecorder() };
         const ctx: SubgraphContext = {
           ...base,
           caseFacts: (caseId) =>
@@ -105,6 +109,31 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     async stop() {
       // The drain plugin stops accepting connections, lets in-flight requests finish, and closes the server.
       await apollo.stop();
+    },
+  };
+}
+
+/**
+ * Appends the request's access decisions to the access log before the response leaves. If the log
+ * cannot be written, nothing is disclosed: the response is replaced by an error (fail closed).
+ */
+function accessLogPlugin(log: ReturnType<typeof createLogger>): ApolloServerPlugin<SubgraphContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue: ctx, response }) {
+          if (!ctx?.accessLog || ctx.accessLog.size === 0) return;
+          try {
+            await ctx.em.fork().insertMany(AccessLogEntry, ctx.accessLog.rows(ctx.actor, ctx.operationName));
+          } catch (error) {
+            log.error({ err: error }, 'could not write the access log; response withheld');
+            if (response.body.kind === 'single') {
+              const refusal = new GraphQLError('The access log could not be written, so no data is disclosed', { extensions: { code: 'ACCESS_LOG_UNAVAILABLE' } });
+              response.body.singleResult = { errors: [formatError(refusal.toJSON())] };
+            }
+          }
+        },
+      };
     },
   };
 }

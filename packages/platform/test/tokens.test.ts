@@ -58,7 +58,7 @@ describe('actor tokens', () => {
 });
 
 describe('gateway tokens', () => {
-  const grants = { memberships: { 'c-1': 'MEMBER' as const } };
+  const grants = { cases: { 'c-1': { role: 'MEMBER' as const, consent: 'ACTIVE' as const, shared: { SCHOOL: ['ATTENDANCE'] }, withdrawn: [] } } };
 
   it('carries actor and grants to the subgraph it was signed for', async () => {
     const verify = await createGatewayTokenVerifier(keys.gateway.publicJwk, 'police');
@@ -80,7 +80,7 @@ describe('gateway tokens', () => {
     const verify = await createGatewayTokenVerifier(keys.gateway.publicJwk, 'police');
     const [header, payload, signature] = (await signGatewayToken(keys.gateway.privateJwk, 'police', { actor, grants })).split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
-    claims.grants.memberships['c-2'] = 'COORDINATOR';
+    claims.grants.cases['c-1'].shared.POLICE = ['INCIDENTS'];
     const forged = [header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.');
     await expect(verify(forged)).rejects.toThrow(/signature/);
   });

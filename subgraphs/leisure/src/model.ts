@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { defineEntity, p } from '@mikro-orm/postgresql';
+import { AccessLogEntrySchema } from '@sig/platform';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /** Who in leisure services had a contact with the young person. */
@@ -113,4 +114,4 @@ export class LeisureCaseData {
   caseId!: string;
 }
 
-export const entities = [LeisureActivitySchema, LeisureContactSchema, SummerJobSchema];
+export const entities = [LeisureActivitySchema, LeisureContactSchema, SummerJobSchema, AccessLogEntrySchema];

@@ -1,5 +1,5 @@
 import { Agency } from '@sig/platform';
-import { allow, caseScoped } from '@sig/platform/guard';
+import { accessLogOf, allow, caseScoped, caseWrite } from '@sig/platform/guard';
 
 /** The leisure subgraph's permission table: every case-scoped field with its category. Fields not named are denied. */
 export const LEISURE_CATEGORIES = {
@@ -15,17 +15,19 @@ export const permissions = {
   Case: { id: allow, leisure: allow },
   LeisureCaseData: {
     caseId: allow,
+    accessLog: accessLogOf(Agency.LEISURE, byParentCase),
     activities: caseScoped(LEISURE_CATEGORIES.ACTIVITIES, byParentCase),
     contacts: caseScoped(LEISURE_CATEGORIES.CONTACTS, byParentCase),
     summerJobs: caseScoped(LEISURE_CATEGORIES.SUMMER_JOB, byParentCase),
   },
+  AccessLogEntry: allow,
   // Reachable only through the guarded fields above and the guarded mutations below.
   LeisureActivity: allow,
   LeisureContact: allow,
   SummerJob: allow,
   Mutation: {
-    recordLeisureActivity: caseScoped(LEISURE_CATEGORIES.ACTIVITIES, byArgCase),
-    recordLeisureContact: caseScoped(LEISURE_CATEGORIES.CONTACTS, byArgCase),
-    recordSummerJob: caseScoped(LEISURE_CATEGORIES.SUMMER_JOB, byArgCase),
+    recordLeisureActivity: caseWrite(LEISURE_CATEGORIES.ACTIVITIES, byArgCase),
+    recordLeisureContact: caseWrite(LEISURE_CATEGORIES.CONTACTS, byArgCase),
+    recordSummerJob: caseWrite(LEISURE_CATEGORIES.SUMMER_JOB, byArgCase),
   },
 };

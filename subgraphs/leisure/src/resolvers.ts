@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { badInput, groupByKeys, type SubgraphContext } from '@sig/platform';
+import { accessLogEntries, AccessLogEntry, badInput, groupByKeys, type SubgraphContext } from '@sig/platform';
 import { requireDateOrder, requireIsoDate, requirePastDate, requireText } from '@sig/platform/validation';
 import { Case, LeisureActivity, LeisureCaseData, LeisureContact, LeisureContactKind, SummerJob } from './model';
 
@@ -52,6 +52,11 @@ export class CaseResolver {
 
 @Resolver(() => LeisureCaseData)
 export class LeisureCaseDataResolver {
+  @FieldResolver(() => [AccessLogEntry], { nullable: true, description: 'Who was allowed or denied which of these data, when (åtkomstlogg), newest first. Read by the case coordinator for the log extract.' })
+  accessLog(@Root() root: LeisureCaseData, @Ctx() ctx: SubgraphContext) {
+    return accessLogEntries(ctx, root.caseId);
+  }
+
   @FieldResolver(() => [LeisureActivity], { nullable: true, description: 'Leisure activities. Category LEISURE/ACTIVITIES.' })
   activities(@Root() root: LeisureCaseData, @Ctx() ctx: SubgraphContext) {
     return byCase(ctx, LeisureActivity, { fromDate: 'asc' }).load(root.caseId);

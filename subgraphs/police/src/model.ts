@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { defineEntity, p } from '@mikro-orm/postgresql';
+import { AccessLogEntrySchema } from '@sig/platform';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 /** The kind of a police incident that concerns the young person. */
@@ -129,4 +130,4 @@ export class PoliceCaseData {
   caseId!: string;
 }
 
-export const entities = [PoliceIncidentSchema, PoliceContactSchema];
+export const entities = [PoliceIncidentSchema, PoliceContactSchema, AccessLogEntrySchema];

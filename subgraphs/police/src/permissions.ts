@@ -1,5 +1,5 @@
 import { Agency } from '@sig/platform';
-import { allow, caseScoped } from '@sig/platform/guard';
+import { accessLogOf, allow, caseScoped, caseWrite } from '@sig/platform/guard';
 
 /**
  * The police subgraph's permission table: every case-scoped field with its category.
@@ -17,14 +17,16 @@ export const permissions = {
   Case: { id: allow, police: allow },
   PoliceCaseData: {
     caseId: allow,
+    accessLog: accessLogOf(Agency.POLICE, byParentCase),
     incidents: caseScoped(POLICE_CATEGORIES.INCIDENTS, byParentCase),
     contacts: caseScoped(POLICE_CATEGORIES.CONTACTS, byParentCase),
   },
+  AccessLogEntry: allow,
   // Reachable only through the guarded fields above and the guarded mutations below.
   PoliceIncident: allow,
   PoliceContact: allow,
   Mutation: {
-    recordPoliceIncident: caseScoped(POLICE_CATEGORIES.INCIDENTS, byArgCase),
-    recordPoliceContact: caseScoped(POLICE_CATEGORIES.CONTACTS, byArgCase),
+    recordPoliceIncident: caseWrite(POLICE_CATEGORIES.INCIDENTS, byArgCase),
+    recordPoliceContact: caseWrite(POLICE_CATEGORIES.CONTACTS, byArgCase),
   },
 };

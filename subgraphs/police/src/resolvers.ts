@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@sig/platform';
-import { groupByKeys } from '@sig/platform';
+import { accessLogEntries, AccessLogEntry, groupByKeys } from '@sig/platform';
 import { requireText, requirePastDate } from '@sig/platform/validation';
 import { Case, IncidentKind, PoliceCaseData, PoliceContact, PoliceContactKind, PoliceIncident } from './model';
 
@@ -54,6 +54,11 @@ export class CaseResolver {
 
 @Resolver(() => PoliceCaseData)
 export class PoliceCaseDataResolver {
+  @FieldResolver(() => [AccessLogEntry], { nullable: true, description: 'Who was allowed or denied which of these data, when (åtkomstlogg), newest first. Read by the case coordinator for the log extract.' })
+  accessLog(@Root() root: PoliceCaseData, @Ctx() ctx: SubgraphContext) {
+    return accessLogEntries(ctx, root.caseId);
+  }
+
   @FieldResolver(() => [PoliceIncident], { nullable: true, description: 'Incidents concerning the young person, newest first. Category POLICE/INCIDENTS.' })
   incidents(@Root() root: PoliceCaseData, @Ctx() ctx: SubgraphContext) {
     return incidentsOf(ctx, root.caseId);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { defineEntity, p } from '@mikro-orm/postgresql';
+import { AccessLogEntrySchema } from '@sig/platform';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /** The kind of a support measure in school. */
@@ -121,4 +122,4 @@ export class SchoolCaseData {
   caseId!: string;
 }
 
-export const entities = [SchoolPlacementSchema, AttendancePeriodSchema, SupportMeasureSchema];
+export const entities = [SchoolPlacementSchema, AttendancePeriodSchema, SupportMeasureSchema, AccessLogEntrySchema];

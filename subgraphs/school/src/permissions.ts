@@ -1,5 +1,5 @@
 import { Agency } from '@sig/platform';
-import { allow, caseScoped } from '@sig/platform/guard';
+import { accessLogOf, allow, caseScoped, caseWrite } from '@sig/platform/guard';
 
 /** The school subgraph's permission table: every case-scoped field with its category. Fields not named are denied. */
 export const SCHOOL_CATEGORIES = {
@@ -15,17 +15,19 @@ export const permissions = {
   Case: { id: allow, school: allow },
   SchoolCaseData: {
     caseId: allow,
+    accessLog: accessLogOf(Agency.SCHOOL, byParentCase),
     placement: caseScoped(SCHOOL_CATEGORIES.PLACEMENT, byParentCase),
     attendance: caseScoped(SCHOOL_CATEGORIES.ATTENDANCE, byParentCase),
     supportMeasures: caseScoped(SCHOOL_CATEGORIES.SUPPORT, byParentCase),
   },
+  AccessLogEntry: allow,
   // Reachable only through the guarded fields above and the guarded mutations below.
   SchoolPlacement: allow,
   AttendancePeriod: allow,
   SupportMeasure: allow,
   Mutation: {
-    recordSchoolPlacement: caseScoped(SCHOOL_CATEGORIES.PLACEMENT, byArgCase),
-    recordAttendance: caseScoped(SCHOOL_CATEGORIES.ATTENDANCE, byArgCase),
-    recordSupportMeasure: caseScoped(SCHOOL_CATEGORIES.SUPPORT, byArgCase),
+    recordSchoolPlacement: caseWrite(SCHOOL_CATEGORIES.PLACEMENT, byArgCase),
+    recordAttendance: caseWrite(SCHOOL_CATEGORIES.ATTENDANCE, byArgCase),
+    recordSupportMeasure: caseWrite(SCHOOL_CATEGORIES.SUPPORT, byArgCase),
   },
 };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { badInput, groupByKeys, type SubgraphContext } from '@sig/platform';
+import { accessLogEntries, AccessLogEntry, badInput, groupByKeys, type SubgraphContext } from '@sig/platform';
 import { requireDateOrder, requireIsoDate, requireText } from '@sig/platform/validation';
 import { AttendancePeriod, Case, SchoolCaseData, SchoolPlacement, SupportMeasure, SupportMeasureKind } from './model';
 
@@ -71,6 +71,11 @@ export class CaseResolver {
 
 @Resolver(() => SchoolCaseData)
 export class SchoolCaseDataResolver {
+  @FieldResolver(() => [AccessLogEntry], { nullable: true, description: 'Who was allowed or denied which of these data, when (åtkomstlogg), newest first. Read by the case coordinator for the log extract.' })
+  accessLog(@Root() root: SchoolCaseData, @Ctx() ctx: SubgraphContext) {
+    return accessLogEntries(ctx, root.caseId);
+  }
+
   @FieldResolver(() => SchoolPlacement, { nullable: true, description: 'The current school placement. Category SCHOOL/PLACEMENT.' })
   async placement(@Root() root: SchoolCaseData, @Ctx() ctx: SubgraphContext): Promise<SchoolPlacement | null> {
     const placements = await byCase(ctx, SchoolPlacement, { fromDate: 'desc' }).load(root.caseId);

@@ -1,7 +1,8 @@
-import { ActorRole, Agency, DISTRICTS, notFound, type SubgraphContext } from '@sig/platform';
-import { isoDate } from '@sig/platform/validation';
+import { accessLogEntries, AccessLogEntry, ActorRole, Agency, badInput, DISTRICTS, notFound, todayIso, type SubgraphContext } from '@sig/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { consentStatus, missingSignatures } from './domain/consent-status';
+import { consentStatus, missingSignatures } from '@sig/platform/consent';
+import { decideCaseVisible } from '@sig/platform';
+import { parsePersonalNumber } from './domain/personal-number';
 import { isMeetingOverdue, nextMeetingDue } from './domain/rules';
 import { CaseStatusValue, ConsentStatusValue, MeetingStatus } from './enums';
 import { load } from './loaders';
@@ -20,7 +21,7 @@ import {
   YoungPerson,
 } from './model';
 
-const today = () => isoDate(new Date());
+const today = () => todayIso();
 
 @Resolver(() => Case)
 export class CaseResolver {
@@ -39,7 +40,7 @@ export class CaseResolver {
     @Arg('status', () => CaseStatusValue, { nullable: true, description: 'Only cases with this status.' }) status?: CaseStatusValue,
     @Arg('limit', () => Int, { defaultValue: 100, description: 'At most this many cases (1–500), newest proposal first.' }) limit = 100,
   ): Promise<Case[]> {
-    const memberOf = Object.keys(ctx.grants.memberships);
+    const memberOf = Object.keys(ctx.grants.cases);
     const visible: object[] = [];
     if (memberOf.length > 0) visible.push({ id: { $in: memberOf } });
     if (ctx.actor.agency === Agency.SOCIAL_SERVICES && ctx.actor.roles.includes(ActorRole.DISTRICT_SUPERVISOR)) {
@@ -48,6 +49,22 @@ export class CaseResolver {
     if (visible.length === 0) return [];
     const where = { $and: [{ $or: visible }, status ? { status } : {}] };
     return ctx.em.find(Case, where as any, { orderBy: { proposedOn: 'desc', id: 'asc' }, limit: Math.min(Math.max(limit, 1), 500) });
+  }
+
+  @Query(() => [Case], {
+    description: "Every case of one young person that the actor may see, newest first: the starting point of the log extract (registerutdrag över åtkomst): select `accessLog` here and on each agency's part of the case.",
+  })
+  async casesOfYoungPerson(
+    @Arg('personalNumber', () => String, { description: 'Personal identity number, YYYYMMDD-NNNN.' }) personalNumber: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Case[]> {
+    const parsed = parsePersonalNumber(personalNumber);
+    if (!parsed.ok) throw badInput('personalNumber', parsed.error);
+    const person = await ctx.em.findOne(YoungPerson, { personalNumber: parsed.value.value });
+    if (!person) return [];
+    const cases = await ctx.em.find(Case, { youngPersonId: person.id }, { orderBy: { proposedOn: 'desc' } });
+    const visible = await Promise.all(cases.map(async (c) => decideCaseVisible(ctx.actor, ctx.grants, await ctx.caseFacts(c.id)).permit));
+    return cases.filter((_, i) => visible[i]);
   }
 
   @Query(() => [District], { description: 'The city districts (stadsdelar).' })
@@ -94,6 +111,11 @@ export class CaseResolver {
   @FieldResolver(() => ActionPlan, { nullable: true, description: 'The current action plan (åtgärdsplan). Category SOCIAL_SERVICES/ACTION_PLAN.' })
   actionPlan(@Root() c: Case, @Ctx() ctx: SubgraphContext) {
     return load.currentPlan(ctx, c.id);
+  }
+
+  @FieldResolver(() => [AccessLogEntry], { nullable: true, description: "Who was allowed or denied which of social services' data on this case, when (åtkomstlogg), newest first. Read by the case coordinator for the log extract." })
+  accessLog(@Root() c: Case, @Ctx() ctx: SubgraphContext) {
+    return accessLogEntries(ctx, c.id);
   }
 
   @FieldResolver(() => [Intervention], { nullable: true, description: 'Interventions granted alongside the SIG (insatser). Category SOCIAL_SERVICES/INTERVENTIONS.' })

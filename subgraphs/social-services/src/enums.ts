@@ -26,7 +26,7 @@ registerEnumType(TargetGroupValue, {
   name: 'TargetGroup',
   description: 'The SIG target group.',
   valuesConfig: {
-    SIG_UNGA: { description: 'SIG Unga: young people aged 12–20.' },
+    SIG_UNGA: { description: 'SIG Unga: children and young people aged 12–19.' },
     SIG_UNGA_VUXNA: { description: 'SIG unga vuxna: young adults aged 20–29.' },
   },
 });

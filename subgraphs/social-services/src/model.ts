@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { defineEntity, p } from '@mikro-orm/postgresql';
-import { Agency } from '@sig/platform';
+import { AccessLogEntrySchema, Agency } from '@sig/platform';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import {
   ActionStatus,
@@ -70,7 +70,7 @@ export class Case {
   district!: string;
   @Field(() => CaseStatusValue, { nullable: true, description: 'Lifecycle status.' })
   status!: CaseStatusValue;
-  @Field(() => TargetGroupValue, { nullable: true, description: 'SIG Unga (12–20) or SIG unga vuxna (20–29).' })
+  @Field(() => TargetGroupValue, { nullable: true, description: 'SIG Unga (12–19) or SIG unga vuxna (20–29).' })
   targetGroup!: TargetGroupValue;
   @Field(() => String, { nullable: true, description: 'Why the young person was proposed.' })
   proposalReason!: string;
@@ -427,4 +427,5 @@ export const entities = [
   PlanActionSchema,
   ActionFollowUpSchema,
   InterventionSchema,
+  AccessLogEntrySchema,
 ];

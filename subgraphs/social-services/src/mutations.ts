@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Agency, badInput, forbidden, isDistrictCode, notFound, type SubgraphContext } from '@sig/platform';
-import { isoDate, requireIsoDate, requireText, requireValidDate } from '@sig/platform/validation';
+import { Agency, badInput, forbidden, isDistrictCode, notFound, todayIso, type SubgraphContext } from '@sig/platform';
+import { requireIsoDate, requireText, requireValidDate } from '@sig/platform/validation';
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { dateOfBirthOf } from './case-resolvers';
-import { consentStatus } from './domain/consent-status';
+import { consentStatus } from '@sig/platform/consent';
 import { parsePersonalNumber } from './domain/personal-number';
 import { ageOn, canTransition, needsAgeException, type CaseStatus } from './domain/rules';
 import {
@@ -160,7 +160,7 @@ export class CaseMutations {
     const givenName = requireText('input.givenName', input.givenName, 100);
     const familyName = requireText('input.familyName', input.familyName, 100);
     const reason = requireText('input.reason', input.reason, 4000);
-    const today = isoDate(new Date());
+    const today = todayIso();
     const age = ageOn(pn.value.dateOfBirth, today);
     let exception: { justification: string; approvedBy: string } | null = null;
     if (needsAgeException(input.targetGroup, age)) {
@@ -200,7 +200,7 @@ export class CaseMutations {
   async startAssessment(@Arg('caseId', () => ID, { description: 'The case.' }) caseId: string, @Ctx() ctx: SubgraphContext): Promise<Case> {
     const c = await caseForWrite(ctx, caseId);
     transition(c, 'ASSESSMENT');
-    c.assessmentStartedOn = isoDate(new Date());
+    c.assessmentStartedOn = todayIso();
     await ctx.em.flush();
     return c;
   }
@@ -262,6 +262,28 @@ export class CaseMutations {
     return consent;
   }
 
+  @Mutation(() => Consent, {
+    description:
+      'Records that a signatory withdraws the current consent (återkallar samtycket), in full or for some source agencies. Sharing ends the moment it is committed; a full withdrawal also takes an active case back to assessment, since no case stays active without consent.',
+  })
+  async withdrawConsent(
+    @Arg('caseId', () => ID, { description: 'The case.' }) caseId: string,
+    @Arg('withdrawnBy', () => String, { description: 'The signatory who withdraws, as named on the consent.' }) withdrawnBy: string,
+    @Arg('sources', () => [Agency], { nullable: true, description: 'Withdraw only what these source agencies may share; omit to withdraw the whole consent.' }) sources: Agency[] | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Consent> {
+    const c = await caseForWrite(ctx, caseId);
+    const consent = await ctx.em.findOne(Consent, { caseId }, { orderBy: { consentVersion: 'desc' } });
+    if (!consent) throw badInput('caseId', 'the case has no consent to withdraw');
+    if (!consent.signatories.some((s) => s.name === withdrawnBy)) throw badInput('withdrawnBy', `no signatory named "${withdrawnBy}" on the current consent`);
+    if (sources && sources.length === 0) throw badInput('sources', 'name at least one source agency, or omit it to withdraw everything');
+    const today = todayIso();
+    consent.withdrawals = [...consent.withdrawals, { withdrawnBy, withdrawnOn: today, sources: sources ? [...new Set(sources)] : null }];
+    if (!sources && c.status === CaseStatusValue.ACTIVE) c.status = CaseStatusValue.ASSESSMENT;
+    await ctx.em.flush();
+    return consent;
+  }
+
   @Mutation(() => GroupMember, { description: 'Adds a member to the group (step 4).' })
   async addGroupMember(
     @Arg('caseId', () => ID, { description: 'The case.' }) caseId: string,
@@ -310,7 +332,7 @@ export class CaseMutations {
   ): Promise<Case> {
     const c = await caseForWrite(ctx, caseId, expectedVersion);
     if (!canTransition(c.status, 'ACTIVE')) throw badInput('caseId', `a ${c.status} case cannot become ACTIVE`);
-    const today = isoDate(new Date());
+    const today = todayIso();
     const consent = await load.currentConsent(ctx, caseId);
     const status = consent ? consentStatus(consent, await dateOfBirthOf(ctx, caseId), today) : 'NONE';
     if (status !== 'ACTIVE') throw badInput('caseId', `the case cannot become active without an ACTIVE consent (consent is ${status})`);
@@ -337,7 +359,7 @@ export class CaseMutations {
       throw badInput('reason', 'a case that never became active is closed with NOT_STARTED');
     }
     transition(c, 'CLOSED');
-    c.closedOn = isoDate(new Date());
+    c.closedOn = todayIso();
     c.closureReason = reason;
     await ctx.em.flush();
     return c;
@@ -368,7 +390,7 @@ export class CaseMutations {
     const meeting = await ctx.em.findOne(Meeting, { id: meetingId, caseId });
     if (!meeting) throw notFound('Meeting');
     const date = requireIsoDate('heldOn', heldOn);
-    if (date > isoDate(new Date())) throw badInput('heldOn', 'must not be in the future');
+    if (date > todayIso()) throw badInput('heldOn', 'must not be in the future');
     if (attendees.length === 0) throw badInput('attendees', 'name at least one attendee');
     meeting.status = MeetingStatus.HELD;
     meeting.heldOn = date;
@@ -425,7 +447,7 @@ export class CaseMutations {
   ): Promise<PlanAction> {
     const action = await ctx.em.findOne(PlanAction, { id: actionId, caseId });
     if (!action) throw notFound('Action');
-    const role = ctx.grants.memberships[caseId];
+    const role = ctx.grants.cases[caseId]?.role;
     if (ctx.actor.agency !== action.responsibleAgency && role !== 'COORDINATOR') {
       throw forbidden('NOT_OWN_AGENCY', { caseId, source: Agency.SOCIAL_SERVICES, category: 'ACTION_PLAN' });
     }

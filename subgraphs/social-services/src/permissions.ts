@@ -1,5 +1,5 @@
 import { Agency, forbidden } from '@sig/platform';
-import { actorRule, allow, caseEntry, caseScoped } from '@sig/platform/guard';
+import { accessLogOf, actorRule, allow, caseEntry, caseScoped, caseWrite } from '@sig/platform/guard';
 
 /**
  * The social-services subgraph's permission table: every case-scoped field with its category.
@@ -27,9 +27,11 @@ const mayPropose = actorRule('may-propose', (ctx) =>
 
 export const permissions = {
   Query: {
-    case: caseEntry((_: unknown, args: { id: string }) => args.id),
+    case: caseEntry(C.CASE, (_: unknown, args: { id: string }) => args.id),
     // Filtered in the resolver to the cases the actor may see.
     cases: allow,
+    // Filtered in the resolver to the cases the actor may see, like `cases`.
+    casesOfYoungPerson: allow,
     districts: allow,
   },
   Case: {
@@ -43,7 +45,9 @@ export const permissions = {
     meetingOverdue: caseScoped(C.MEETINGS, ofCase),
     actionPlan: caseScoped(C.ACTION_PLAN, ofCase),
     interventions: caseScoped(C.INTERVENTIONS, ofCase),
+    accessLog: accessLogOf(Agency.SOCIAL_SERVICES, ofCase),
   },
+  AccessLogEntry: allow,
   // Reachable only through the guarded Case fields and mutations.
   YoungPerson: allow,
   AgeException: allow,
@@ -62,18 +66,19 @@ export const permissions = {
   District: allow,
   Mutation: {
     proposeCase: mayPropose,
-    startAssessment: caseScoped(C.CASE, argCase),
-    activateCase: caseScoped(C.CASE, argCase),
-    closeCase: caseScoped(C.CASE, argCase),
-    recordConsent: caseScoped(C.CONSENT, argCase),
-    signConsent: caseScoped(C.CONSENT, argCase),
-    addGroupMember: caseScoped(C.GROUP, argCase),
-    removeGroupMember: caseScoped(C.GROUP, argCase),
-    scheduleMeeting: caseScoped(C.MEETINGS, argCase),
-    recordMeetingHeld: caseScoped(C.MEETINGS, argCase),
-    saveActionPlan: caseScoped(C.ACTION_PLAN, argCase),
+    startAssessment: caseWrite(C.CASE, argCase),
+    activateCase: caseWrite(C.CASE, argCase),
+    closeCase: caseWrite(C.CASE, argCase),
+    recordConsent: caseWrite(C.CONSENT, argCase),
+    signConsent: caseWrite(C.CONSENT, argCase),
+    withdrawConsent: caseWrite(C.CONSENT, argCase),
+    addGroupMember: caseWrite(C.GROUP, argCase),
+    removeGroupMember: caseWrite(C.GROUP, argCase),
+    scheduleMeeting: caseWrite(C.MEETINGS, argCase),
+    recordMeetingHeld: caseWrite(C.MEETINGS, argCase),
+    saveActionPlan: caseWrite(C.ACTION_PLAN, argCase),
     // Any group member may try; the resolver lets only the responsible agency or the coordinator through.
-    updateActionStatus: caseEntry(argCase),
-    grantIntervention: caseScoped(C.INTERVENTIONS, argCase),
+    updateActionStatus: caseEntry(C.ACTION_PLAN, argCase),
+    grantIntervention: caseWrite(C.INTERVENTIONS, argCase),
   },
 };

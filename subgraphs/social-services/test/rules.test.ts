@@ -12,8 +12,8 @@ describe('age and target group', () => {
   it.each([
     ['SIG_UNGA', 11, true],
     ['SIG_UNGA', 12, false],
-    ['SIG_UNGA', 20, false],
-    ['SIG_UNGA', 21, true],
+    ['SIG_UNGA', 19, false],
+    ['SIG_UNGA', 20, true],
     ['SIG_UNGA_VUXNA', 19, true],
     ['SIG_UNGA_VUXNA', 20, false],
     ['SIG_UNGA_VUXNA', 29, false],

@@ -6,18 +6,16 @@
 export type CaseStatus = 'PROPOSED' | 'ASSESSMENT' | 'ACTIVE' | 'CLOSED';
 export type TargetGroup = 'SIG_UNGA' | 'SIG_UNGA_VUXNA';
 
-/** Age ranges of the target groups: SIG Unga 12–20, SIG unga vuxna 20–29 (inclusive). */
+/**
+ * Age ranges of the target groups, inclusive: "barn 12-19 år samt unga vuxna 20-29 år" (the city's
+ * seed papers; DOMAIN.md's 12–20 differs, and the seed is the fact).
+ */
 export const TARGET_GROUP_AGES: Record<TargetGroup, { min: number; max: number }> = {
-  SIG_UNGA: { min: 12, max: 20 },
+  SIG_UNGA: { min: 12, max: 19 },
   SIG_UNGA_VUXNA: { min: 20, max: 29 },
 };
 
-/** Full years of age on a date (ISO dates). */
-export function ageOn(dateOfBirth: string, onDate: string): number {
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number);
-  const [y, m, d] = onDate.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
+export { ageOn } from '@sig/platform/consent';
 
 /** Whether an age falls outside the target group, which then needs a documented exception (avsteg). */
 export function needsAgeException(targetGroup: TargetGroup, age: number): boolean {

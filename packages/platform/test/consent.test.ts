@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consentStatus, missingSignatures, type ConsentData } from '../src/domain/consent-status';
+import { consentStatus, missingSignatures, type ConsentData } from '../src/consent';
 
 const base = (over: Partial<ConsentData> = {}): ConsentData => ({
   validFrom: '2026-01-01',

@@ -1,4 +1,15 @@
-import { ageOn } from './rules';
+/**
+ * Consent (samtycke): its derived status, and what it lets each recipient agency see.
+ * Pure functions, shared by the social-services subgraph (which stores consents) and the gateway
+ * (which turns them into grants).
+ */
+
+/** Full years of age on a date (ISO dates). */
+export function ageOn(dateOfBirth: string, onDate: string): number {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number);
+  const [y, m, d] = onDate.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
 
 export type ConsentStatus = 'PENDING' | 'ACTIVE' | 'EXPIRED' | 'WITHDRAWN';
 export type SignatoryParty = 'YOUNG_PERSON' | 'GUARDIAN';
@@ -56,4 +67,24 @@ export function consentStatus(consent: ConsentData, dateOfBirth: string, today: 
   if (today > consent.validUntil) return 'EXPIRED';
   if (missingSignatures(consent, dateOfBirth, today).length > 0 || today < consent.validFrom) return 'PENDING';
   return 'ACTIVE';
+}
+
+/** Source agencies withdrawn in part, as of a date. */
+export function withdrawnSources(consent: ConsentData, today: string): string[] {
+  return [...new Set(consent.withdrawals.filter((w) => w.sources !== null && w.withdrawnOn <= today).flatMap((w) => w.sources!))];
+}
+
+/**
+ * What an ACTIVE consent discloses to one recipient agency: source agency → categories. A provision
+ * narrowed to named recipients discloses nothing to others; a withdrawn source discloses nothing.
+ */
+export function disclosedTo(consent: ConsentData, recipient: string, today: string): Record<string, string[]> {
+  const withdrawn = new Set(withdrawnSources(consent, today));
+  const shared: Record<string, string[]> = {};
+  for (const p of consent.provisions) {
+    if (withdrawn.has(p.source)) continue;
+    if (p.recipients !== null && !p.recipients.includes(recipient)) continue;
+    shared[p.source] = [...new Set([...(shared[p.source] ?? []), ...p.categories])];
+  }
+  return shared;
 }
