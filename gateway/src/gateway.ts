@@ -56,11 +56,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (!url) throw new Error(`supergraph names a subgraph "${name}" the gateway has no URL for`);
       return new RemoteGraphQLDataSource<GatewayContext>({
         url,
-        async willSendRequest({ request, context }) {
+        async willSendRequest(sent) {
           // Only the gateway's own signature goes out; nothing the client sent is passed on.
-          // A request without an actor (none is made today) goes unsigned, and the subgraph refuses it.
-          if (!('actor' in context) || !context.actor) return;
-          request.http?.headers.set(GATEWAY_TOKEN_HEADER, await signGatewayToken(options.gatewayPrivateJwk, name, context as GatewayContext));
+          // Requests that are not a client's operation (none are made today) go unsigned and are refused.
+          if (!('incomingRequestContext' in sent)) return;
+          const { actor, grants } = sent.context as GatewayContext;
+          // The operation's name as the gateway resolved it from the document, for the access log.
+          const operationName = sent.incomingRequestContext.operationName ?? undefined;
+          sent.request.http?.headers.set(GATEWAY_TOKEN_HEADER, await signGatewayToken(options.gatewayPrivateJwk, name, { actor, grants, operationName }));
         },
       });
     },
@@ -74,7 +77,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: process.env.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      // Read your own writes: after a mutation through this instance, its next request reads grants afresh
+      // (other instances learn of the change from the database's announcement).
+      { async requestDidStart() { return { async willSendResponse({ operation }) { if (operation?.operation === 'mutation') grants.invalidate(); } }; } },
+    ],
   });
   await apollo.start();
 
@@ -111,8 +120,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           log.info({ reason: (error as Error).message }, 'refused a request with an invalid token');
           throw unauthenticated('Invalid or expired token');
         }
-        const operationName = typeof req.body?.operationName === 'string' ? req.body.operationName : undefined;
-        return { actor, grants: await grants.grantsFor(actor), operationName };
+        return { actor, grants: await grants.grantsFor(actor) };
       },
     }),
   );

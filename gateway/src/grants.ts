@@ -77,7 +77,8 @@ export class GrantsSource {
     }
   }
 
-  private invalidate() {
+  /** Drops every cached grant (on a change announcement, or after a mutation through this instance). */
+  invalidate() {
     this.generation += 1;
     this.cache.clear();
   }

@@ -30,6 +30,8 @@ export interface RunningSystem {
   output(): string;
   /** Stops one process (fault tests); `stop()` stops the rest. */
   processes: Map<string, ChildProcess>;
+  /** Starts another gateway process under a name of its own; resolves with its GraphQL URL. */
+  startGateway(name: string, port: number): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -87,6 +89,19 @@ export async function startSystem(options: {
     );
   };
 
+  /** Starts a gateway process over the running subgraphs (more than one may run, as behind a load balancer). */
+  const startGateway = async (name: string, port: number) => {
+    launch(name, path.join(ROOT, 'gateway', 'src', 'main.ts'), {
+      ...gatewayKeyEnv(options.keys),
+      GATEWAY_GRANTS_DATABASE_URL: options.databases.gatewayGrants,
+      [DEFAULT_PORTS.gateway.env]: String(port),
+      ...Object.fromEntries(SUBGRAPH_AGENCIES.map((a) => [`${a}_URL`, subgraphUrls[a]])),
+    });
+    const url = `http://127.0.0.1:${port}/graphql`;
+    await waitHealthy(name, url.replace(/\/graphql$/, '/healthz'), processes, lines);
+    return url;
+  };
+
   try {
     for (const agency of SUBGRAPH_AGENCIES) {
       const name = SUBGRAPH_NAME[agency];
@@ -97,15 +112,8 @@ export async function startSystem(options: {
       });
     }
     await Promise.all(SUBGRAPH_AGENCIES.map((a) => waitHealthy(SUBGRAPH_NAME[a], subgraphUrls[a].replace(/\/graphql$/, '/healthz'), processes, lines)));
-    launch('gateway', path.join(ROOT, 'gateway', 'src', 'main.ts'), {
-      ...gatewayKeyEnv(options.keys),
-      GATEWAY_GRANTS_DATABASE_URL: options.databases.gatewayGrants,
-      [DEFAULT_PORTS.gateway.env]: String(options.ports.gateway),
-      ...Object.fromEntries(SUBGRAPH_AGENCIES.map((a) => [`${a}_URL`, subgraphUrls[a]])),
-    });
-    const gatewayUrl = `http://127.0.0.1:${options.ports.gateway}/graphql`;
-    await waitHealthy('gateway', gatewayUrl.replace(/\/graphql$/, '/healthz'), processes, lines);
-    return { gatewayUrl, subgraphUrls, output: () => lines.join('\n'), processes, stop };
+    const gatewayUrl = await startGateway('gateway', options.ports.gateway);
+    return { gatewayUrl, subgraphUrls, output: () => lines.join('\n'), processes, startGateway, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -3,7 +3,7 @@ import { defineEntity, p, type OptionalProps } from '@mikro-orm/postgresql';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { Actor } from './actor';
 import { Agency } from './agency';
-import type { Decision } from './access';
+import type { Decision, PermitBasis } from './access';
 import { groupByKeys } from './loaders';
 
 /**
@@ -40,7 +40,7 @@ export class AccessLogEntry {
   decision!: 'PERMIT' | 'DENY';
   @Field(() => String, { description: 'Why: the permit basis or the denial reason.' })
   reason!: string;
-  @Field(() => String, { description: 'Legal basis of a disclosure: CONSENT (samtycke, OSL 10 kap. 1 §, 12 kap. 2–3 §), OWN_AGENCY, or NONE for a denial.' })
+  @Field(() => String, { description: "Legal basis of a disclosure: CONSENT (samtycke lifts secrecy, OSL 10 kap. 1 §, 12 kap. 2–3 §), OWN_AGENCY (the agency's own data), GROUP_MEMBERSHIP (that a case exists, to its group), or NONE for a denial." })
   legalBasis!: string;
 }
 
@@ -79,6 +79,14 @@ end $$;`,
   `create trigger access_log_no_truncate before truncate on access_log for each statement execute function access_log_append_only();`,
 ];
 
+/** The legal basis recorded for each kind of permit (denials record NONE). */
+const LEGAL_BASIS: Record<PermitBasis, string> = {
+  CONSENT: 'CONSENT',
+  OWN_AGENCY_MEMBER: 'OWN_AGENCY',
+  OWN_AGENCY_ROLE: 'OWN_AGENCY',
+  GROUP_MEMBER: 'GROUP_MEMBERSHIP',
+};
+
 interface PendingDecision {
   caseId: string;
   sourceAgency: Agency;
@@ -101,7 +109,7 @@ export class AccessLogRecorder {
     const key = `${caseId}|${source}|${outcome}|${reason}`;
     let row = this.pending.get(key);
     if (!row) {
-      const legalBasis = !decision.permit ? 'NONE' : decision.basis === 'CONSENT' ? 'CONSENT' : 'OWN_AGENCY';
+      const legalBasis = !decision.permit ? 'NONE' : LEGAL_BASIS[decision.basis];
       row = { caseId, sourceAgency: source, categories: new Set(), decision: outcome, reason, legalBasis };
       this.pending.set(key, row);
     }

@@ -69,7 +69,8 @@ export interface DataCategory {
   category: string;
 }
 
-export type PermitBasis = 'OWN_AGENCY_MEMBER' | 'OWN_AGENCY_ROLE' | 'CONSENT';
+/** Why a datum was served: own agency (as member or by district role), consent, or (for a case's existence) group membership. */
+export type PermitBasis = 'OWN_AGENCY_MEMBER' | 'OWN_AGENCY_ROLE' | 'CONSENT' | 'GROUP_MEMBER';
 export type Decision = { permit: true; basis: PermitBasis } | { permit: false; reason: DenyReason };
 
 const CONSENT_DENIAL: Record<Exclude<ConsentState, 'ACTIVE'>, DenyReason> = {
@@ -120,7 +121,7 @@ export function decideWrite(actor: Actor, grants: Grants, facts: CaseFacts, data
  * Current members may; so may an own-agency district role covering it.
  */
 export function decideCaseVisible(actor: Actor, grants: Grants, facts: CaseFacts): Decision {
-  if (Object.hasOwn(grants.cases, facts.caseId)) return { permit: true, basis: 'OWN_AGENCY_MEMBER' };
+  if (Object.hasOwn(grants.cases, facts.caseId)) return { permit: true, basis: 'GROUP_MEMBER' };
   if (actor.agency === Agency.SOCIAL_SERVICES && coversByDistrictRole(actor, facts)) {
     return { permit: true, basis: 'OWN_AGENCY_ROLE' };
   }
