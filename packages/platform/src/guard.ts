@@ -9,6 +9,22 @@ export { allow, deny };
 
 let ruleCounter = 0;
 
+/** Every rule that decides on case data, so the permission check can tell them from plain allows. */
+const CASE_RULES = new WeakSet<object>();
+const tagCaseRule = <T extends object>(r: T): T => {
+  CASE_RULES.add(r);
+  return r;
+};
+export const isCaseRule = (r: unknown): boolean => typeof r === 'object' && r !== null && CASE_RULES.has(r);
+
+/** For types that hold no case data (reference data such as districts): readable by any authenticated actor. */
+export const publicData = rule('public-data', { cache: 'contextual' })(() => true);
+/**
+ * For types that hold case data but are reached only through fields guarded by a case rule (the
+ * guard sits on the field that leads to them). The permission check fails if any other field leads there.
+ */
+export const reachedThroughGuards = rule('reached-through-guards', { cache: 'contextual' })(() => true);
+
 /**
  * Guards a field that returns data of one case: the actor must be permitted to read the
  * category (source agency + category) of that case. `caseIdOf` finds the case from the
@@ -31,7 +47,7 @@ function caseRule(
   decide: (...args: Parameters<typeof decideRead>) => Decision,
 ) {
   ruleCounter += 1;
-  return rule(`case-${kind}-${data.source}-${data.category}-${ruleCounter}`, { cache: 'no_cache' })(
+  return tagCaseRule(rule(`case-${kind}-${data.source}-${data.category}-${ruleCounter}`, { cache: 'no_cache' })(
     async (parent: unknown, args: unknown, ctx: SubgraphContext) => {
       const caseId = caseIdOf(parent, args);
       if (!caseId) return forbidden('NOT_A_MEMBER', { source: data.source, category: data.category });
@@ -39,7 +55,7 @@ function caseRule(
       ctx.accessLog.record(caseId, data.source, data.category, decision);
       return decision.permit ? true : forbidden(decision.reason, { caseId, source: data.source, category: data.category });
     },
-  );
+  ));
 }
 
 /**
@@ -49,25 +65,25 @@ function caseRule(
  */
 export function caseEntry(data: DataCategory, caseIdOf: (parent: any, args: any) => string | null | undefined) {
   ruleCounter += 1;
-  return rule(`case-entry-${ruleCounter}`, { cache: 'no_cache' })(async (parent: unknown, args: unknown, ctx: SubgraphContext) => {
+  return tagCaseRule(rule(`case-entry-${ruleCounter}`, { cache: 'no_cache' })(async (parent: unknown, args: unknown, ctx: SubgraphContext) => {
     const caseId = caseIdOf(parent, args);
     if (!caseId) return forbidden('NOT_A_MEMBER');
     const decision = decideCaseVisible(ctx.actor, ctx.grants, await ctx.caseFacts(caseId));
     ctx.accessLog.record(caseId, data.source, data.category, decision);
     return decision.permit ? true : forbidden(decision.reason, { caseId, source: data.source, category: data.category });
-  });
+  }));
 }
 
 /** Guards a case's access log: only the case's coordinator at social services reads it (for the log extract). */
 export function accessLogOf(source: DataCategory['source'], caseIdOf: (parent: any, args: any) => string | null | undefined) {
   ruleCounter += 1;
-  return rule(`access-log-${ruleCounter}`, { cache: 'no_cache' })(async (parent: unknown, args: unknown, ctx: SubgraphContext) => {
+  return tagCaseRule(rule(`access-log-${ruleCounter}`, { cache: 'no_cache' })(async (parent: unknown, args: unknown, ctx: SubgraphContext) => {
     const caseId = caseIdOf(parent, args);
     if (!caseId) return forbidden('NOT_A_MEMBER');
     const decision = decideAccessLogRead(ctx.actor, ctx.grants, caseId);
     ctx.accessLog.record(caseId, source, 'ACCESS_LOG', decision);
     return decision.permit ? true : forbidden(decision.reason, { caseId, source, category: 'ACCESS_LOG' });
-  });
+  }));
 }
 
 /** Guards a field by a condition on the actor alone (e.g. "is social services staff"). */

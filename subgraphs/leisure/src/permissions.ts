@@ -1,5 +1,5 @@
 import { Agency } from '@sig/platform';
-import { accessLogOf, allow, caseScoped, caseWrite } from '@sig/platform/guard';
+import { accessLogOf, allow, caseScoped, caseWrite, reachedThroughGuards } from '@sig/platform/guard';
 
 /** The leisure subgraph's permission table: every case-scoped field with its category. Fields not named are denied. */
 export const LEISURE_CATEGORIES = {
@@ -20,11 +20,11 @@ export const permissions = {
     contacts: caseScoped(LEISURE_CATEGORIES.CONTACTS, byParentCase),
     summerJobs: caseScoped(LEISURE_CATEGORIES.SUMMER_JOB, byParentCase),
   },
-  AccessLogEntry: allow,
+  AccessLogEntry: reachedThroughGuards,
   // Reachable only through the guarded fields above and the guarded mutations below.
-  LeisureActivity: allow,
-  LeisureContact: allow,
-  SummerJob: allow,
+  LeisureActivity: reachedThroughGuards,
+  LeisureContact: reachedThroughGuards,
+  SummerJob: reachedThroughGuards,
   Mutation: {
     recordLeisureActivity: caseWrite(LEISURE_CATEGORIES.ACTIVITIES, byArgCase),
     recordLeisureContact: caseWrite(LEISURE_CATEGORIES.CONTACTS, byArgCase),

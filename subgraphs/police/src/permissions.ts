@@ -1,5 +1,5 @@
 import { Agency } from '@sig/platform';
-import { accessLogOf, allow, caseScoped, caseWrite } from '@sig/platform/guard';
+import { accessLogOf, allow, caseScoped, caseWrite, reachedThroughGuards } from '@sig/platform/guard';
 
 /**
  * The police subgraph's permission table: every case-scoped field with its category.
@@ -21,10 +21,10 @@ export const permissions = {
     incidents: caseScoped(POLICE_CATEGORIES.INCIDENTS, byParentCase),
     contacts: caseScoped(POLICE_CATEGORIES.CONTACTS, byParentCase),
   },
-  AccessLogEntry: allow,
+  AccessLogEntry: reachedThroughGuards,
   // Reachable only through the guarded fields above and the guarded mutations below.
-  PoliceIncident: allow,
-  PoliceContact: allow,
+  PoliceIncident: reachedThroughGuards,
+  PoliceContact: reachedThroughGuards,
   Mutation: {
     recordPoliceIncident: caseWrite(POLICE_CATEGORIES.INCIDENTS, byArgCase),
     recordPoliceContact: caseWrite(POLICE_CATEGORIES.CONTACTS, byArgCase),

@@ -1,5 +1,5 @@
 import { Agency } from '@sig/platform';
-import { accessLogOf, allow, caseScoped, caseWrite } from '@sig/platform/guard';
+import { accessLogOf, allow, caseScoped, caseWrite, reachedThroughGuards } from '@sig/platform/guard';
 
 /** The school subgraph's permission table: every case-scoped field with its category. Fields not named are denied. */
 export const SCHOOL_CATEGORIES = {
@@ -20,11 +20,11 @@ export const permissions = {
     attendance: caseScoped(SCHOOL_CATEGORIES.ATTENDANCE, byParentCase),
     supportMeasures: caseScoped(SCHOOL_CATEGORIES.SUPPORT, byParentCase),
   },
-  AccessLogEntry: allow,
+  AccessLogEntry: reachedThroughGuards,
   // Reachable only through the guarded fields above and the guarded mutations below.
-  SchoolPlacement: allow,
-  AttendancePeriod: allow,
-  SupportMeasure: allow,
+  SchoolPlacement: reachedThroughGuards,
+  AttendancePeriod: reachedThroughGuards,
+  SupportMeasure: reachedThroughGuards,
   Mutation: {
     recordSchoolPlacement: caseWrite(SCHOOL_CATEGORIES.PLACEMENT, byArgCase),
     recordAttendance: caseWrite(SCHOOL_CATEGORIES.ATTENDANCE, byArgCase),

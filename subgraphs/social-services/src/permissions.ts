@@ -1,5 +1,5 @@
 import { Agency, forbidden } from '@sig/platform';
-import { accessLogOf, actorRule, allow, caseEntry, caseScoped, caseWrite } from '@sig/platform/guard';
+import { accessLogOf, actorRule, allow, caseEntry, caseScoped, caseWrite, publicData, reachedThroughGuards } from '@sig/platform/guard';
 
 /**
  * The social-services subgraph's permission table: every case-scoped field with its category.
@@ -47,23 +47,23 @@ export const permissions = {
     interventions: caseScoped(C.INTERVENTIONS, ofCase),
     accessLog: accessLogOf(Agency.SOCIAL_SERVICES, ofCase),
   },
-  AccessLogEntry: allow,
+  AccessLogEntry: reachedThroughGuards,
   // Reachable only through the guarded Case fields and mutations.
-  YoungPerson: allow,
-  AgeException: allow,
-  GroupMember: allow,
-  Consent: allow,
-  ConsentSignatory: allow,
-  ConsentProvision: allow,
-  ConsentWithdrawal: allow,
-  Meeting: allow,
-  MeetingAttendee: allow,
-  ActionPlan: allow,
-  PlanGoal: allow,
-  PlanAction: allow,
-  ActionFollowUp: allow,
-  Intervention: allow,
-  District: allow,
+  YoungPerson: reachedThroughGuards,
+  AgeException: reachedThroughGuards,
+  GroupMember: reachedThroughGuards,
+  Consent: reachedThroughGuards,
+  ConsentSignatory: reachedThroughGuards,
+  ConsentProvision: reachedThroughGuards,
+  ConsentWithdrawal: reachedThroughGuards,
+  Meeting: reachedThroughGuards,
+  MeetingAttendee: reachedThroughGuards,
+  ActionPlan: reachedThroughGuards,
+  PlanGoal: reachedThroughGuards,
+  PlanAction: reachedThroughGuards,
+  ActionFollowUp: reachedThroughGuards,
+  Intervention: reachedThroughGuards,
+  District: publicData,
   Mutation: {
     proposeCase: mayPropose,
     startAssessment: caseWrite(C.CASE, argCase),

@@ -1,0 +1,52 @@
+import { buildSchema } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { Agency } from '../src';
+import { allow, caseScoped, publicData, reachedThroughGuards } from '../src/guard';
+import { checkPermissionTable } from '../src/permission-check';
+
+const schema = buildSchema(`
+  type Query { case(id: ID!): Case  districts: [District!]! }
+  type Case { id: ID!  incidents: [Incident!]  secretCount: Int!  witness: Incident }
+  type Incident { id: ID!  description: String! }
+  type District { code: ID! }
+`);
+const INCIDENTS = { source: Agency.POLICE, category: 'INCIDENTS' };
+const byCase = (p: { id: string }) => p.id;
+
+describe('the permission-table check', () => {
+  it('passes a table that covers every field and guards every path to case data', () => {
+    const table = {
+      Query: { case: allow, districts: allow },
+      Case: { id: allow, incidents: caseScoped(INCIDENTS, byCase), secretCount: allow, witness: caseScoped(INCIDENTS, byCase) },
+      Incident: reachedThroughGuards,
+      District: publicData,
+    };
+    expect(checkPermissionTable(schema, table)).toEqual([]);
+  });
+
+  it('names a type left out, a field left out, and an entry for a field that does not exist', () => {
+    const table = {
+      Query: { case: allow, districts: allow },
+      Case: { id: allow, incidents: caseScoped(INCIDENTS, byCase), witnes: caseScoped(INCIDENTS, byCase), secretCount: allow },
+      Incident: reachedThroughGuards,
+    };
+    expect(checkPermissionTable(schema, table)).toEqual([
+      'Case.witnes: in the permission table but not in the schema',
+      'Case.witness: has no rule (it would always be denied)',
+      'District: not in the permission table',
+    ]);
+  });
+
+  it('names a path to case data without a case rule, and a guarded field that cannot be null', () => {
+    const table = {
+      Query: { case: allow, districts: allow },
+      Case: { '*': caseScoped(INCIDENTS, byCase), id: allow, witness: allow },
+      Incident: reachedThroughGuards,
+      District: publicData,
+    };
+    expect(checkPermissionTable(schema, table)).toEqual([
+      'Case.secretCount: is guarded by a case rule but not nullable (a denial would null its parent)',
+      'Case.witness: leads to Incident, which holds case data, without a case rule',
+    ]);
+  });
+});
