@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agency, PERSONAS, signGatewayToken, generatePlatformKeys, GATEWAY_TOKEN_HEADER, type Actor } from '@sig/platform';
+import { SignJWT } from 'jose';
+import { Agency, PERSONAS, signGatewayToken, generatePlatformKeys, GATEWAY_TOKEN_HEADER, importKey, type Actor } from '@sig/platform';
 import { startTestPlatform, type TestPlatform } from './support/platform';
 import { createActiveCase, expectNoErrors, personalNumberAged, today } from './support/cases';
 
@@ -299,6 +300,19 @@ describe('trust boundaries', () => {
     it('is refused with a signature from another key', async () => {
       const rogue = await generatePlatformKeys();
       const res = await direct({ [GATEWAY_TOKEN_HEADER]: await signGatewayToken(rogue.gateway.privateJwk, 'police', { actor: police, grants: grants() }) });
+      expect(res.status).toBe(401);
+    });
+
+    it('is refused with an expired gateway signature', async () => {
+      const expired = await new SignJWT({ actor: { ...police }, grants: grants(), op: null })
+        .setProtectedHeader({ alg: 'ES256', kid: platform.keys.gateway.privateJwk.kid })
+        .setIssuer('urn:sig:gateway')
+        .setAudience('urn:sig:subgraph:police')
+        .setSubject(police.id)
+        .setIssuedAt(Math.floor(Date.now() / 1000) - 120)
+        .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+        .sign(await importKey(platform.keys.gateway.privateJwk));
+      const res = await direct({ [GATEWAY_TOKEN_HEADER]: expired });
       expect(res.status).toBe(401);
     });
 
