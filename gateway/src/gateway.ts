@@ -20,6 +20,7 @@ import express from 'express';
 import type { JWK } from 'jose';
 import http from 'node:http';
 import { GrantsSource } from './grants';
+import { listen } from '@sig/platform/process';
 
 export interface GatewayOptions {
   port: number;
@@ -126,12 +127,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   );
 
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port, host, resolve);
-  });
-  const address = httpServer.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
+  const port = await listen(httpServer, options.port, host);
   const url = `http://${host}:${port}/graphql`;
   log.info({ url }, 'gateway ready');
   return {

@@ -1,4 +1,5 @@
 import { createLogger, jwkFromEnv, KEY_ENV, SUBGRAPH_AGENCIES } from '@sig/platform';
+import { stopOnSignals } from '@sig/platform/process';
 import { portFromEnv, subgraphUrlFromEnv } from '@sig/platform/config';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,17 +24,4 @@ const gateway = await startGateway({
   gatewayPrivateJwk: jwkFromEnv(KEY_ENV.gatewayPrivate),
 });
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'stopping');
-    setTimeout(() => {
-      log.error('did not stop within 10 s; exiting');
-      process.exit(1);
-    }, 10_000).unref();
-    await gateway.stop();
-    process.exit(0);
-  });
-}
+stopOnSignals(log, () => gateway.stop());

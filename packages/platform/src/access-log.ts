@@ -4,7 +4,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { Actor } from './actor';
 import { Agency } from './agency';
 import type { Decision, PermitBasis } from './access';
-import { groupByKeys } from './loaders';
+import { rowsBy } from './loaders';
 
 /**
  * One row of the append-only access log: a decision on case data, permit or deny, in the database
@@ -139,10 +139,6 @@ export class AccessLogRecorder {
 }
 
 /** A case's access-log rows in this subgraph, newest first, batched per request. */
-export function accessLogEntries(ctx: { em: import('@mikro-orm/postgresql').EntityManager; loaders: import('./loaders').RequestLoaders }, caseId: string) {
-  return ctx.loaders
-    .get<string, AccessLogEntry[]>('access-log-by-case', async (ids) =>
-      groupByKeys(ids, await ctx.em.find(AccessLogEntry, { caseId: { $in: [...ids] } }, { orderBy: { at: 'desc', id: 'desc' } }), (r) => r.caseId),
-    )
-    .load(caseId);
+export function accessLogEntries(ctx: Parameters<typeof rowsBy>[0], caseId: string) {
+  return rowsBy(ctx, AccessLogEntry, 'caseId', caseId, { at: 'desc', id: 'desc' });
 }

@@ -1,3 +1,5 @@
+import type { EntityClass } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
 /**
@@ -34,4 +36,39 @@ export function groupByKeys<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R)
     else groups.set(k, [row]);
   }
   return keys.map((k) => groups.get(k) ?? []);
+}
+
+/** What a request context offers the batched loads below. */
+interface LoadContext {
+  em: EntityManager;
+  loaders: RequestLoaders;
+}
+
+/**
+ * The rows of `entity` whose `key` equals `value`, loaded for every value asked for in the same
+ * request with one query (`key IN (…)`), ordered, and grouped back per value.
+ */
+export function rowsBy<T extends object, K extends keyof T & string>(
+  ctx: LoadContext,
+  entity: EntityClass<T>,
+  key: K,
+  value: string,
+  orderBy: Partial<Record<keyof T & string, 'asc' | 'desc'>>,
+): Promise<T[]> {
+  return ctx.loaders
+    .get<string, T[]>(`${entity.name}:${key}:${JSON.stringify(orderBy)}`, async (values) => {
+      const rows = await ctx.em.find(entity, { [key]: { $in: [...values] } } as any, { orderBy: orderBy as any });
+      return groupByKeys(values, rows, (row) => row[key] as unknown as string);
+    })
+    .load(value);
+}
+
+/** The one row of `entity` whose `key` equals `value` (or null), batched per request like `rowsBy`. */
+export function rowBy<T extends object, K extends keyof T & string>(ctx: LoadContext, entity: EntityClass<T>, key: K, value: string): Promise<T | null> {
+  return ctx.loaders
+    .get<string, T | null>(`${entity.name}:${key}:one`, async (values) => {
+      const rows = await ctx.em.find(entity, { [key]: { $in: [...values] } } as any);
+      return byKeys(values, rows, (row) => row[key] as unknown as string);
+    })
+    .load(value);
 }

@@ -4,6 +4,7 @@ import { databaseUrlFromEnv, openOrm } from './database';
 import { createLogger } from './logger';
 import type { SubgraphModule } from './subgraph-module';
 import { startSubgraphServer } from './subgraph-server';
+import { stopOnSignals } from './process';
 
 /** The entry point of a subgraph process: connect, serve, and stop cleanly on SIGINT/SIGTERM. */
 export async function runSubgraph(module: SubgraphModule): Promise<void> {
@@ -23,20 +24,8 @@ export async function runSubgraph(module: SubgraphModule): Promise<void> {
     host: process.env.HOST ?? '127.0.0.1',
     loadCaseFacts: module.loadCaseFacts,
   });
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'stopping');
-    // In-flight requests get ten seconds to finish; a stop never hangs longer than that.
-    setTimeout(() => {
-      log.error('did not stop within 10 s; exiting');
-      process.exit(1);
-    }, 10_000).unref();
+  stopOnSignals(log, async () => {
     await server.stop();
     await orm.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  });
 }

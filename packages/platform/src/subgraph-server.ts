@@ -18,6 +18,7 @@ import { GraphQLError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { createLogger } from './logger';
 import { formatError } from './format-error';
+import { listen } from './process';
 import { buildGuardedSubgraphSchema, type SubgraphSchemaDefinition } from './subgraph-schema';
 
 export interface SubgraphServerOptions extends SubgraphSchemaDefinition {
@@ -96,12 +97,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   );
 
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port, host, resolve);
-  });
-  const address = httpServer.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
+  const port = await listen(httpServer, options.port, host);
   const url = `http://${host}:${port}/graphql`;
   log.info({ url }, `${name} subgraph ready`);
   return {

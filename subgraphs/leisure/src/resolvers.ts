@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { accessLogEntries, AccessLogEntry, badInput, groupByKeys, type SubgraphContext } from '@sig/platform';
+import { accessLogEntries, AccessLogEntry, badInput, rowsBy, type SubgraphContext } from '@sig/platform';
 import { requireDateOrder, requireIsoDate, requirePastDate, requireText } from '@sig/platform/validation';
 import { Case, LeisureActivity, LeisureCaseData, LeisureContact, LeisureContactKind, SummerJob } from './model';
 
@@ -36,12 +36,6 @@ class SummerJobInput {
   weeks!: number;
 }
 
-function byCase<T extends { caseId: string }>(ctx: SubgraphContext, entity: new () => T, orderBy: Record<string, 'asc' | 'desc'>) {
-  return ctx.loaders.get<string, T[]>(`${entity.name}-by-case`, async (ids) =>
-    groupByKeys(ids, await ctx.em.find(entity, { caseId: { $in: [...ids] } } as any, { orderBy: orderBy as any }), (r) => r.caseId),
-  );
-}
-
 @Resolver(() => Case)
 export class CaseResolver {
   @FieldResolver(() => LeisureCaseData, { description: "Leisure services' data about this case (fritids uppgifter)." })
@@ -59,17 +53,17 @@ export class LeisureCaseDataResolver {
 
   @FieldResolver(() => [LeisureActivity], { nullable: true, description: 'Leisure activities. Category LEISURE/ACTIVITIES.' })
   activities(@Root() root: LeisureCaseData, @Ctx() ctx: SubgraphContext) {
-    return byCase(ctx, LeisureActivity, { fromDate: 'asc' }).load(root.caseId);
+    return rowsBy(ctx, LeisureActivity, 'caseId', root.caseId, { fromDate: 'asc' });
   }
 
   @FieldResolver(() => [LeisureContact], { nullable: true, description: 'Youth-centre and field-assistant contacts, newest first. Category LEISURE/CONTACTS.' })
   contacts(@Root() root: LeisureCaseData, @Ctx() ctx: SubgraphContext) {
-    return byCase(ctx, LeisureContact, { occurredAt: 'desc' }).load(root.caseId);
+    return rowsBy(ctx, LeisureContact, 'caseId', root.caseId, { occurredAt: 'desc' });
   }
 
   @FieldResolver(() => [SummerJob], { nullable: true, description: 'Summer jobs (feriejobb). Category LEISURE/SUMMER_JOB.' })
   summerJobs(@Root() root: LeisureCaseData, @Ctx() ctx: SubgraphContext) {
-    return byCase(ctx, SummerJob, { year: 'asc' }).load(root.caseId);
+    return rowsBy(ctx, SummerJob, 'caseId', root.caseId, { year: 'asc' });
   }
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@sig/platform';
-import { accessLogEntries, AccessLogEntry, groupByKeys } from '@sig/platform';
+import { accessLogEntries, AccessLogEntry, rowsBy } from '@sig/platform';
 import { requireText, requirePastDate } from '@sig/platform/validation';
 import { Case, IncidentKind, PoliceCaseData, PoliceContact, PoliceContactKind, PoliceIncident } from './model';
 
@@ -27,23 +27,6 @@ class PoliceContactInput {
   note!: string;
 }
 
-/** Per-request batched loads: one query for all cases in a response, not one per case. */
-function incidentsOf(ctx: SubgraphContext, caseId: string) {
-  return ctx.loaders
-    .get<string, PoliceIncident[]>('incidentsByCase', async (ids) =>
-      groupByKeys(ids, await ctx.em.find(PoliceIncident, { caseId: { $in: [...ids] } }, { orderBy: { occurredAt: 'desc' } }), (r) => r.caseId),
-    )
-    .load(caseId);
-}
-
-function contactsOf(ctx: SubgraphContext, caseId: string) {
-  return ctx.loaders
-    .get<string, PoliceContact[]>('contactsByCase', async (ids) =>
-      groupByKeys(ids, await ctx.em.find(PoliceContact, { caseId: { $in: [...ids] } }, { orderBy: { occurredAt: 'desc' } }), (r) => r.caseId),
-    )
-    .load(caseId);
-}
-
 @Resolver(() => Case)
 export class CaseResolver {
   @FieldResolver(() => PoliceCaseData, { description: "The police's data about this case (polisens uppgifter)." })
@@ -61,12 +44,12 @@ export class PoliceCaseDataResolver {
 
   @FieldResolver(() => [PoliceIncident], { nullable: true, description: 'Incidents concerning the young person, newest first. Category POLICE/INCIDENTS.' })
   incidents(@Root() root: PoliceCaseData, @Ctx() ctx: SubgraphContext) {
-    return incidentsOf(ctx, root.caseId);
+    return rowsBy(ctx, PoliceIncident, 'caseId', root.caseId, { occurredAt: 'desc' });
   }
 
   @FieldResolver(() => [PoliceContact], { nullable: true, description: 'Contacts with the young person or family, newest first. Category POLICE/CONTACTS.' })
   contacts(@Root() root: PoliceCaseData, @Ctx() ctx: SubgraphContext) {
-    return contactsOf(ctx, root.caseId);
+    return rowsBy(ctx, PoliceContact, 'caseId', root.caseId, { occurredAt: 'desc' });
   }
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { accessLogEntries, AccessLogEntry, badInput, groupByKeys, type SubgraphContext } from '@sig/platform';
+import { accessLogEntries, AccessLogEntry, badInput, rowsBy, type SubgraphContext } from '@sig/platform';
 import { requireDateOrder, requireIsoDate, requireText } from '@sig/platform/validation';
 import { AttendancePeriod, Case, SchoolCaseData, SchoolPlacement, SupportMeasure, SupportMeasureKind } from './model';
 
@@ -54,13 +54,6 @@ function dateRange(fromField: string, from: string, untilField: string, until: s
   return { fromDate, untilDate };
 }
 
-/** Per-request batched loads: one query for all cases in a response. */
-function byCase<T extends { caseId: string }>(ctx: SubgraphContext, entity: new () => T, orderBy: Record<string, 'asc' | 'desc'>) {
-  return ctx.loaders.get<string, T[]>(`${entity.name}-by-case`, async (ids) =>
-    groupByKeys(ids, await ctx.em.find(entity, { caseId: { $in: [...ids] } } as any, { orderBy: orderBy as any }), (r) => r.caseId),
-  );
-}
-
 @Resolver(() => Case)
 export class CaseResolver {
   @FieldResolver(() => SchoolCaseData, { description: "The school's data about this case (skolans uppgifter)." })
@@ -78,18 +71,18 @@ export class SchoolCaseDataResolver {
 
   @FieldResolver(() => SchoolPlacement, { nullable: true, description: 'The current school placement. Category SCHOOL/PLACEMENT.' })
   async placement(@Root() root: SchoolCaseData, @Ctx() ctx: SubgraphContext): Promise<SchoolPlacement | null> {
-    const placements = await byCase(ctx, SchoolPlacement, { fromDate: 'desc' }).load(root.caseId);
+    const placements = await rowsBy(ctx, SchoolPlacement, 'caseId', root.caseId, { fromDate: 'desc' });
     return placements[0] ?? null;
   }
 
   @FieldResolver(() => [AttendancePeriod], { nullable: true, description: 'Attendance per period, oldest first. Category SCHOOL/ATTENDANCE.' })
   attendance(@Root() root: SchoolCaseData, @Ctx() ctx: SubgraphContext) {
-    return byCase(ctx, AttendancePeriod, { periodStart: 'asc' }).load(root.caseId);
+    return rowsBy(ctx, AttendancePeriod, 'caseId', root.caseId, { periodStart: 'asc' });
   }
 
   @FieldResolver(() => [SupportMeasure], { nullable: true, description: 'Support measures (stödinsatser). Category SCHOOL/SUPPORT.' })
   supportMeasures(@Root() root: SchoolCaseData, @Ctx() ctx: SubgraphContext) {
-    return byCase(ctx, SupportMeasure, { fromDate: 'asc' }).load(root.caseId);
+    return rowsBy(ctx, SupportMeasure, 'caseId', root.caseId, { fromDate: 'asc' });
   }
 }
 
