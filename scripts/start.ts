@@ -4,7 +4,9 @@
  * seeds demo data on first run, starts the four subgraphs and the gateway, and prints tokens.
  */
 import path from 'node:path';
-import { issueActorToken, loadOrCreateDevKeys, PERSONAS, type PersonaName } from '@sig/platform';
+import { loadOrCreateDevKeys, PERSONAS, type PersonaName } from '@sig/platform';
+import { PLAYGROUND_PERSONAS_ENV } from '../gateway/src/playground';
+import { personaTokens } from './lib/personas';
 import { portFromEnv } from '@sig/platform/config';
 import { startPostgresServer } from './lib/postgres-server';
 import { migrateAll, provisionDatabases, seedDemoIfEmpty } from './lib/provision';
@@ -44,24 +46,24 @@ try {
     gateway: portFromEnv('gateway'),
     subgraphs: Object.fromEntries(SUBGRAPH_AGENCIES.map((a) => [a, portFromEnv(a)])) as Record<(typeof SUBGRAPH_AGENCIES)[number], number>,
   };
+  const personas = await personaTokens(keys);
   system = await startSystem({
     keys,
     databases,
     ports,
     onLine: (name, line) => console.log(`[${name}] ${formatLogLine(line)}`),
+    gatewayEnv: { [PLAYGROUND_PERSONAS_ENV]: JSON.stringify(personas) },
   });
-
-  const tokens = await Promise.all(
-    (Object.keys(PERSONAS) as PersonaName[]).map(async (name) => [name, await issueActorToken(PERSONAS[name], keys.issuer.privateJwk)] as const),
-  );
+  const tokens = Object.entries(personas) as [PersonaName, { token: string }][];
   console.log(`
 ────────────────────────────────────────────────────────────────────────────
  SIG platform is running
+   Playground: ${system.gatewayUrl.replace(/\/graphql$/, '/')}   (GraphiQL with a persona picker)
    GraphQL:  ${system.gatewayUrl}
    Health:   ${system.gatewayUrl.replace(/\/graphql$/, '/healthz')}
 
  Demo personas (tokens valid 12 h; a new one: npm run token -- <persona>):
-${tokens.map(([name, token]) => `   ${name.padEnd(26)} ${PERSONAS[name].name}, ${PERSONAS[name].unit}\n     ${token}`).join('\n')}
+${tokens.map(([name, { token }]) => `   ${name.padEnd(26)} ${PERSONAS[name].name}, ${PERSONAS[name].unit}\n     ${token}`).join('\n')}
 
  Try:
    curl -s ${system.gatewayUrl} -H 'content-type: application/json' \\

@@ -20,6 +20,7 @@ import express from 'express';
 import type { JWK } from 'jose';
 import http from 'node:http';
 import { GrantsSource } from './grants';
+import { playgroundRouter, type PlaygroundPersona } from './playground';
 import { listen } from '@sig/platform/process';
 
 export interface GatewayOptions {
@@ -31,6 +32,8 @@ export interface GatewayOptions {
   /** Actor tokens: the development issuer's public key, or a real provider's JWKS URL. */
   actorTokens: { publicJwk: JWK } | { jwksUrl: string };
   gatewayPrivateJwk: JWK;
+  /** Serve the playground at `/` (never in production); with these demo personas in its picker. */
+  playground?: { personas: Record<string, PlaygroundPersona> };
 }
 
 export interface RunningGateway {
@@ -105,6 +108,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const ok = Object.values(all).every((v) => v === 'ok');
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', checks: all });
   });
+
+  if (options.playground && process.env.NODE_ENV !== 'production') app.use(playgroundRouter(options.playground.personas));
 
   app.use(
     '/graphql',

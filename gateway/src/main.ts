@@ -4,6 +4,7 @@ import { portFromEnv, subgraphUrlFromEnv } from '@sig/platform/config';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startGateway } from './gateway';
+import { playgroundPersonasFromEnv } from './playground';
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 const log = createLogger('gateway');
@@ -22,6 +23,7 @@ const gateway = await startGateway({
   grantsDatabaseUrl,
   actorTokens: process.env.OIDC_JWKS_URL ? { jwksUrl: process.env.OIDC_JWKS_URL } : { publicJwk: jwkFromEnv(KEY_ENV.issuerPublic) },
   gatewayPrivateJwk: jwkFromEnv(KEY_ENV.gatewayPrivate),
+  playground: process.env.PLAYGROUND === 'off' ? undefined : { personas: playgroundPersonasFromEnv() },
 });
 
 stopOnSignals(log, () => gateway.stop());

@@ -31,7 +31,7 @@ export interface RunningSystem {
   /** Stops one process (fault tests); `stop()` stops the rest. */
   processes: Map<string, ChildProcess>;
   /** Starts another gateway process under a name of its own; resolves with its GraphQL URL. */
-  startGateway(name: string, port: number): Promise<string>;
+  startGateway(name: string, port: number, extraEnv?: Record<string, string>): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -45,6 +45,8 @@ export async function startSystem(options: {
   ports: SystemPorts;
   onLine?: (process: string, line: string) => void;
   env?: Record<string, string>;
+  /** Settings for the gateway processes only (e.g. the playground's personas). */
+  gatewayEnv?: Record<string, string>;
 }): Promise<RunningSystem> {
   const processes = new Map<string, ChildProcess>();
   const lines: string[] = [];
@@ -90,12 +92,14 @@ export async function startSystem(options: {
   };
 
   /** Starts a gateway process over the running subgraphs (more than one may run, as behind a load balancer). */
-  const startGateway = async (name: string, port: number) => {
+  const startGateway = async (name: string, port: number, extraEnv: Record<string, string> = {}) => {
     launch(name, path.join(ROOT, 'gateway', 'src', 'main.ts'), {
       ...gatewayKeyEnv(options.keys),
       GATEWAY_GRANTS_DATABASE_URL: options.databases.gatewayGrants,
       [DEFAULT_PORTS.gateway.env]: String(port),
       ...Object.fromEntries(SUBGRAPH_AGENCIES.map((a) => [`${a}_URL`, subgraphUrls[a]])),
+      ...options.gatewayEnv,
+      ...extraEnv,
     });
     const url = `http://127.0.0.1:${port}/graphql`;
     await waitHealthy(name, url.replace(/\/graphql$/, '/healthz'), processes, lines);

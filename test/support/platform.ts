@@ -5,6 +5,8 @@ import './provided';
 import { generatePlatformKeys, issueActorToken, PERSONAS, SUBGRAPH_AGENCIES, type Actor, type PersonaName, type PlatformKeys } from '@sig/platform';
 import { dropDatabases, migrateAll, provisionDatabases, seedDemoIfEmpty, type PlatformDatabases } from '../../scripts/lib/provision';
 import { startSystem, type RunningSystem } from '../../scripts/lib/system';
+import { personaTokens } from '../../scripts/lib/personas';
+import { PLAYGROUND_PERSONAS_ENV } from '../../gateway/src/playground';
 
 /** A free TCP port on loopback. */
 export async function freePort(): Promise<number> {
@@ -55,6 +57,7 @@ export async function startTestPlatform(options: { seed?: boolean } = {}): Promi
       databases,
       ports: { gateway: await freePort(), subgraphs: Object.fromEntries(SUBGRAPH_AGENCIES.map((a, i) => [a, subgraphPorts[i]])) as any },
       env: { LOG_LEVEL: 'warn' },
+      gatewayEnv: { [PLAYGROUND_PERSONAS_ENV]: JSON.stringify(await personaTokens(keys)) },
     });
   } catch (error) {
     await drop();

@@ -40,6 +40,7 @@ export class CaseResolver {
     @Arg('status', () => CaseStatusValue, { nullable: true, description: 'Only cases with this status.' }) status?: CaseStatusValue,
     @Arg('limit', () => Int, { defaultValue: 100, description: 'At most this many cases (1–500), newest proposal first.' }) limit = 100,
   ): Promise<Case[]> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw badInput('limit', 'must be from 1 to 500');
     const memberOf = Object.keys(ctx.grants.cases);
     const visible: object[] = [];
     if (memberOf.length > 0) visible.push({ id: { $in: memberOf } });
@@ -48,7 +49,7 @@ export class CaseResolver {
     }
     if (visible.length === 0) return [];
     const where = { $and: [{ $or: visible }, status ? { status } : {}] };
-    return ctx.em.find(Case, where as any, { orderBy: { proposedOn: 'desc', id: 'asc' }, limit: Math.min(Math.max(limit, 1), 500) });
+    return ctx.em.find(Case, where as any, { orderBy: { proposedOn: 'desc', id: 'asc' }, limit });
   }
 
   @Query(() => [Case], {
