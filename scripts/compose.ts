@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { parse } from 'graphql';
+import { parse, printSchema } from 'graphql';
 import { DEFAULT_PORTS, SUBGRAPH_AGENCIES, SUBGRAPH_NAME } from '@sig/platform';
 import { ROOT } from './subgraphs';
 
@@ -37,6 +37,9 @@ if (result.errors) {
 
 const files: Record<string, string> = Object.fromEntries(sdls.map(({ name, sdl }) => [`${name}.graphql`, sdl]));
 files['supergraph.graphql'] = `${result.supergraphSdl.trimEnd()}\n`;
+// The schema clients see (no federation machinery): what the description check, the breaking-change
+// guard and the typed clients read.
+files['api.graphql'] = `${printSchema(result.schema.toAPISchema().toGraphQLJSSchema()).trimEnd()}\n`;
 
 if (check) {
   const stale = Object.entries(files).filter(([file, text]) => {
