@@ -1,5 +1,5 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -87,6 +87,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Read your own writes: after a mutation through this instance, its next request reads grants afresh
       // (other instances learn of the change from the database's announcement).
       { async requestDidStart() { return { async willSendResponse({ operation }) { if (operation?.operation === 'mutation') grants.invalidate(); } }; } },
+      legacyJsonStatusPlugin(),
     ],
   });
   await apollo.start();
@@ -140,6 +141,27 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     async stop() {
       await apollo.stop();
       await grants.close();
+    },
+  };
+}
+
+/**
+ * GraphQL over HTTP: a client that accepts only `application/json` (the legacy media type) SHOULD
+ * get status 200 when the document does not parse or validate or its variables do not coerce; the
+ * errors are in the body. `application/graphql-response+json` clients keep the 4xx statuses.
+ */
+function legacyJsonStatusPlugin(): ApolloServerPlugin<GatewayContext> {
+  const REQUEST_ERRORS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+  return {
+    async requestDidStart({ request }) {
+      const accept = request.http?.headers.get('accept') ?? '';
+      const legacy = accept.includes('application/json') && !accept.includes('application/graphql-response+json');
+      return {
+        async willSendResponse({ response, errors }) {
+          if (!legacy || response.http.status !== 400 || response.body.kind !== 'single') return;
+          if (errors?.length && errors.every((e) => REQUEST_ERRORS.has(String(e.extensions?.code)))) response.http.status = 200;
+        },
+      };
     },
   };
 }
