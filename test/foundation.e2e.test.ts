@@ -4,6 +4,7 @@ import { SignJWT } from 'jose';
 import { Agency, PERSONAS, signGatewayToken, generatePlatformKeys, GATEWAY_TOKEN_HEADER, importKey, type Actor } from '@sig/platform';
 import { startTestPlatform, type TestPlatform } from './support/platform';
 import { createActiveCase, expectNoErrors, personalNumberAged, today } from './support/cases';
+import { ActionPlanDocument, CaseOverviewDocument, MyCasesDocument, NetworkMeetingsDocument } from './generated/operations';
 
 let platform: TestPlatform;
 let caseId: string;
@@ -335,5 +336,27 @@ describe('trust boundaries', () => {
       expect(res.status).toBe(200);
       expect(res.body.data._entities).toEqual([{ police: { incidents: [{ description: 'Misstänkt rån' }] } }]);
     });
+  });
+});
+
+describe('the example operations, as typed clients (test/generated/operations.ts)', () => {
+  it('run for the coordinator with the types the schema promises', async () => {
+    const mine = await platform.run('social-worker', MyCasesDocument, {});
+    expect(mine.body.errors).toBeUndefined();
+    const listed = mine.body.data!.cases.find((c) => c.id === caseId);
+    expect(listed).toMatchObject({ status: 'ACTIVE', district: 'spanga-tensta', meetingOverdue: false });
+
+    const overview = await platform.run('social-worker', CaseOverviewDocument, { id: caseId });
+    const c = overview.body.data!.case!;
+    expect(c.youngPerson?.familyName).toBe('Testsson');
+    expect(c.consent?.status).toBe('ACTIVE');
+    expect(c.consent?.provisions.map((p) => p.source)).toEqual(['SOCIAL_SERVICES']);
+
+    const meetings = await platform.run('social-worker', NetworkMeetingsDocument, { id: caseId });
+    expect(meetings.body.data!.case!.nextMeetingDue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const plan = await platform.run('social-worker', ActionPlanDocument, { id: caseId });
+    expect(plan.body.errors).toBeUndefined();
+    expect(plan.body.data!.case!.actionPlan).toBeNull();
   });
 });

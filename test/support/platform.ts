@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { inject } from 'vitest';
 import './provided';
 import { generatePlatformKeys, issueActorToken, PERSONAS, SUBGRAPH_AGENCIES, type Actor, type PersonaName, type PlatformKeys } from '@sig/platform';
@@ -37,6 +39,12 @@ export interface TestPlatform {
   token(persona: PersonaName | Actor): Promise<string>;
   /** POSTs a GraphQL operation to the gateway as a persona (or with no token when persona is null). */
   query<T = any>(persona: PersonaName | Actor | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: GraphQLBody<T> }>;
+  /** Runs a typed operation (test/generated/operations.ts): variables and result are checked by the compiler. */
+  run<TResult, TVariables extends Record<string, unknown>>(
+    persona: PersonaName | Actor,
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables: TVariables,
+  ): Promise<{ status: number; body: GraphQLBody<TResult> }>;
   stop(): Promise<void>;
 }
 
@@ -70,21 +78,26 @@ export async function startTestPlatform(options: { seed?: boolean } = {}): Promi
     databases,
     adminUrl,
     token,
-    async query(persona, query, variables, headers = {}) {
-      const response = await fetch(system.gatewayUrl, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(persona ? { authorization: `Bearer ${await token(persona)}` } : {}),
-          ...headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, body: (await response.json()) as GraphQLBody<any> };
+    query,
+    run(persona, document, variables) {
+      return query(persona, print(document), variables);
     },
     async stop() {
       await system.stop();
       await drop();
     },
   };
+
+  async function query(persona: PersonaName | Actor | null, text: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
+    const response = await fetch(system.gatewayUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(persona ? { authorization: `Bearer ${await token(persona)}` } : {}),
+        ...headers,
+      },
+      body: JSON.stringify({ query: text, variables }),
+    });
+    return { status: response.status, body: (await response.json()) as GraphQLBody<any> };
+  }
 }
