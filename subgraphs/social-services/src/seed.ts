@@ -32,6 +32,17 @@ const REASONS = [
 export async function seedDemoData(em: EntityManager, cases: DemoCase[], rng: SeededRandom): Promise<number> {
   let rows = 0;
   const today = new Date().toISOString().slice(0, 10);
+  const usedNumbers = new Set<string>();
+  /** A valid, unique personal number for a date of birth (three-digit serials, so step on a clash). */
+  const personalNumberFor = (dateOfBirth: string, index: number) => {
+    for (let serial = index % 1000; ; serial = (serial + 1) % 1000) {
+      const pn = makePersonalNumber(dateOfBirth, serial).replace('-', '');
+      if (!usedNumbers.has(pn)) {
+        usedNumbers.add(pn);
+        return pn;
+      }
+    }
+  };
   for (const [index, c] of cases.entries()) {
     const targetGroup = rng.chance(0.75) ? TargetGroupValue.SIG_UNGA : TargetGroupValue.SIG_UNGA_VUXNA;
     const age = targetGroup === TargetGroupValue.SIG_UNGA ? rng.int(13, 19) : rng.int(20, 28);
@@ -39,7 +50,7 @@ export async function seedDemoData(em: EntityManager, cases: DemoCase[], rng: Se
     const dateOfBirth = `${birthYear}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
     const person = em.create(YoungPerson, {
       id: rng.uuid(),
-      personalNumber: makePersonalNumber(dateOfBirth, 100 + index).replace('-', ''),
+      personalNumber: personalNumberFor(dateOfBirth, index),
       givenName: rng.pick(GIVEN),
       familyName: rng.pick(FAMILY),
       dateOfBirth,
