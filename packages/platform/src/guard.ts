@@ -25,37 +25,27 @@ export const publicData = rule('public-data', { cache: 'contextual' })(() => tru
  */
 export const reachedThroughGuards = rule('reached-through-guards', { cache: 'contextual' })(() => true);
 
+type CaseIdOf = (parent: any, args: any) => string | null | undefined;
+
 /**
  * Guards a field that returns data of one case: the actor must be permitted to read the
  * category (source agency + category) of that case. `caseIdOf` finds the case from the
  * parent object or the field's arguments. A denial yields null at that path and a FORBIDDEN
  * error naming the reason, the case and the category, and nothing of the datum.
  */
-export function caseScoped(data: DataCategory, caseIdOf: (parent: any, args: any) => string | null | undefined) {
-  return caseRule('read', data, caseIdOf, decideRead);
+export function caseScoped(data: DataCategory, caseIdOf: CaseIdOf) {
+  return decisionRule(`read-${data.source}-${data.category}`, caseIdOf, async (ctx, caseId) => ({
+    ...data,
+    decision: decideRead(ctx.actor, ctx.grants, await ctx.caseFacts(caseId), data),
+  }));
 }
 
 /** Guards a mutation that writes data of one case: own agency only (decideWrite). */
-export function caseWrite(data: DataCategory, caseIdOf: (parent: any, args: any) => string | null | undefined) {
-  return caseRule('write', data, caseIdOf, decideWrite);
-}
-
-function caseRule(
-  kind: string,
-  data: DataCategory,
-  caseIdOf: (parent: any, args: any) => string | null | undefined,
-  decide: (...args: Parameters<typeof decideRead>) => Decision,
-) {
-  ruleCounter += 1;
-  return tagCaseRule(rule(`case-${kind}-${data.source}-${data.category}-${ruleCounter}`, { cache: 'no_cache' })(
-    async (parent: unknown, args: unknown, ctx: SubgraphContext) => {
-      const caseId = caseIdOf(parent, args);
-      if (!caseId) return forbidden('NOT_A_MEMBER', { source: data.source, category: data.category });
-      const decision = decide(ctx.actor, ctx.grants, await ctx.caseFacts(caseId), data);
-      ctx.accessLog.record(caseId, data.source, data.category, decision);
-      return decision.permit ? true : forbidden(decision.reason, { caseId, source: data.source, category: data.category });
-    },
-  ));
+export function caseWrite(data: DataCategory, caseIdOf: CaseIdOf) {
+  return decisionRule(`write-${data.source}-${data.category}`, caseIdOf, async (ctx, caseId) => ({
+    ...data,
+    decision: decideWrite(ctx.actor, ctx.grants, await ctx.caseFacts(caseId), data),
+  }));
 }
 
 /**
@@ -63,27 +53,41 @@ function caseRule(
  * exists (a group member, or an own-agency district role covering it). An unknown id is denied the
  * same way as a case the actor may not see, so a denial does not reveal whether it exists.
  */
-export function caseEntry(data: DataCategory, caseIdOf: (parent: any, args: any) => string | null | undefined) {
-  ruleCounter += 1;
-  return tagCaseRule(rule(`case-entry-${ruleCounter}`, { cache: 'no_cache' })(async (parent: unknown, args: unknown, ctx: SubgraphContext) => {
-    const caseId = caseIdOf(parent, args);
-    if (!caseId) return forbidden('NOT_A_MEMBER');
-    const decision = decideCaseVisible(ctx.actor, ctx.grants, await ctx.caseFacts(caseId));
-    ctx.accessLog.record(caseId, data.source, data.category, decision);
-    return decision.permit ? true : forbidden(decision.reason, { caseId, source: data.source, category: data.category });
+export function caseEntry(data: DataCategory, caseIdOf: CaseIdOf) {
+  return decisionRule('entry', caseIdOf, async (ctx, caseId) => ({
+    ...data,
+    decision: decideCaseVisible(ctx.actor, ctx.grants, await ctx.caseFacts(caseId)),
   }));
 }
 
 /** Guards a case's access log: only the case's coordinator at social services reads it (for the log extract). */
-export function accessLogOf(source: DataCategory['source'], caseIdOf: (parent: any, args: any) => string | null | undefined) {
-  ruleCounter += 1;
-  return tagCaseRule(rule(`access-log-${ruleCounter}`, { cache: 'no_cache' })(async (parent: unknown, args: unknown, ctx: SubgraphContext) => {
-    const caseId = caseIdOf(parent, args);
-    if (!caseId) return forbidden('NOT_A_MEMBER');
-    const decision = decideAccessLogRead(ctx.actor, ctx.grants, caseId);
-    ctx.accessLog.record(caseId, source, 'ACCESS_LOG', decision);
-    return decision.permit ? true : forbidden(decision.reason, { caseId, source, category: 'ACCESS_LOG' });
+export function accessLogOf(source: DataCategory['source'], caseIdOf: CaseIdOf) {
+  return decisionRule(`access-log-${source}`, caseIdOf, async (ctx, caseId) => ({
+    source,
+    category: 'ACCESS_LOG',
+    decision: decideAccessLogRead(ctx.actor, ctx.grants, caseId),
   }));
+}
+
+/**
+ * The one shape of every case rule: find the case, decide, record the decision in the access log,
+ * and answer true or a FORBIDDEN error naming the reason, the case and the category.
+ */
+function decisionRule(
+  name: string,
+  caseIdOf: CaseIdOf,
+  decide: (ctx: SubgraphContext, caseId: string) => Promise<DataCategory & { decision: Decision }>,
+) {
+  ruleCounter += 1;
+  return tagCaseRule(
+    rule(`case-${name}-${ruleCounter}`, { cache: 'no_cache' })(async (parent: unknown, args: unknown, ctx: SubgraphContext) => {
+      const caseId = caseIdOf(parent, args);
+      if (!caseId) return forbidden('NOT_A_MEMBER');
+      const { source, category, decision } = await decide(ctx, caseId);
+      ctx.accessLog.record(caseId, source, category, decision);
+      return decision.permit ? true : forbidden(decision.reason, { caseId, source, category });
+    }),
+  );
 }
 
 /** Guards a field by a condition on the actor alone (e.g. "is social services staff"). */
