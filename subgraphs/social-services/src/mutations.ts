@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Agency, badInput, forbidden, isDistrictCode, notFound, todayIso, type SubgraphContext } from '@sig/platform';
-import { requireIsoDate, requireText, requireValidDate } from '@sig/platform/validation';
+import { requireIsoDate, requireText, requireUuid, requireValidDate } from '@sig/platform/validation';
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { dateOfBirthOf } from './case-resolvers';
@@ -315,7 +315,7 @@ export class CaseMutations {
     @Arg('untilDate', () => String, { description: 'Last day is the day before this date (ISO date).' }) untilDate: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<GroupMember> {
-    const member = await ctx.em.findOne(GroupMember, { id: memberId, caseId });
+    const member = await ctx.em.findOne(GroupMember, { id: requireUuid('memberId', memberId), caseId });
     if (!member) throw notFound('Group member');
     const until = requireIsoDate('untilDate', untilDate);
     if (until < member.fromDate) throw badInput('untilDate', 'must not be before the membership began');
@@ -387,7 +387,7 @@ export class CaseMutations {
     @Arg('minutes', () => String, { description: 'Minutes (minnesanteckningar).' }) minutes: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Meeting> {
-    const meeting = await ctx.em.findOne(Meeting, { id: meetingId, caseId });
+    const meeting = await ctx.em.findOne(Meeting, { id: requireUuid('meetingId', meetingId), caseId });
     if (!meeting) throw notFound('Meeting');
     const date = requireIsoDate('heldOn', heldOn);
     if (date > todayIso()) throw badInput('heldOn', 'must not be in the future');
@@ -445,7 +445,7 @@ export class CaseMutations {
     @Arg('note', () => String, { nullable: true, description: 'Follow-up note.' }) note?: string | null,
     @Arg('meetingId', () => ID, { nullable: true, description: 'The meeting where it was followed up.' }) meetingId?: string | null,
   ): Promise<PlanAction> {
-    const action = await ctx.em.findOne(PlanAction, { id: actionId, caseId });
+    const action = await ctx.em.findOne(PlanAction, { id: requireUuid('actionId', actionId), caseId });
     if (!action) throw notFound('Action');
     const role = ctx.grants.cases[caseId]?.role;
     if (ctx.actor.agency !== action.responsibleAgency && role !== 'COORDINATOR') {
@@ -454,7 +454,7 @@ export class CaseMutations {
     if (action.version !== expectedVersion) {
       throw new GraphQLError(`Action was changed by someone else (version ${action.version}, you sent ${expectedVersion}); reload and try again`, { extensions: { code: 'CONFLICT', currentVersion: action.version } });
     }
-    if (meetingId && !(await ctx.em.findOne(Meeting, { id: meetingId, caseId }))) throw badInput('meetingId', 'no such meeting in this case');
+    if (meetingId && !(await ctx.em.findOne(Meeting, { id: requireUuid('meetingId', meetingId), caseId }))) throw badInput('meetingId', 'no such meeting in this case');
     action.status = status;
     ctx.em.create(ActionFollowUp, { id: randomUUID(), actionId, caseId, meetingId: meetingId ?? null, status, note: note ? requireText('note', note, 4000) : '', recordedAt: new Date(), recordedBy: ctx.actor.name });
     await ctx.em.flush();
