@@ -36,12 +36,41 @@ try {
   if (!result.fileName) {
     console.log('no changes: the migrations already match the entities');
   } else {
-    console.log(`wrote ${path.join(module.migrationsPath, result.fileName)}`);
+    const file = path.join(module.migrationsPath, result.fileName);
+    const dropped = keepHandWrittenObjects(file);
+    console.log(`wrote ${file}`);
+    if (dropped > 0) console.log(`  left out ${dropped} statements that would drop or recreate hand-written views, triggers or functions`);
+    console.log('  read it before you commit it');
     writeMigrationIndex(module.migrationsPath);
   }
 } finally {
   await admin.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
   await admin.end();
+}
+
+/**
+ * Views, triggers and functions written by hand in migrations (the grants view, the change
+ * announcements, the append-only access log) are not in the entity metadata, so the schema diff
+ * proposes to drop or rewrite them. Such statements are removed from a generated migration.
+ */
+function keepHandWrittenObjects(file: string): number {
+  const HAND_WRITTEN = /gateway_membership|grants_changed|access_log_no_|access_log_append_only|_fn"\(\)/;
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const kept: string[] = [];
+  let dropped = 0;
+  let skipping = false;
+  for (const line of lines) {
+    const starts = line.trimStart().startsWith('this.addSql(');
+    if (starts) skipping = HAND_WRITTEN.test(line);
+    if (skipping) {
+      if (starts) dropped += 1;
+      if (line.trimEnd().endsWith(');')) skipping = false;
+      continue;
+    }
+    kept.push(line);
+  }
+  fs.writeFileSync(file, kept.join('\n'));
+  return dropped;
 }
 
 /** The migrations are listed explicitly (no file globbing at run time). */

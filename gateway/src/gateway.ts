@@ -89,7 +89,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     formatError,
     plugins: [
       ...armor.plugins,
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }),
       ApolloServerPluginLandingPageDisabled(),
       // Read your own writes: after a mutation through this instance, its next request reads grants afresh
       // (other instances learn of the change from the database's announcement).

@@ -56,7 +56,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     includeStacktraceInErrorResponses: false,
     formatError,
     // Drain in-flight requests on stop; no traces are sent to the gateway.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), accessLogPlugin(log)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }), ApolloServerPluginInlineTraceDisabled(), accessLogPlugin(log)],
   });
   await apollo.start();
 

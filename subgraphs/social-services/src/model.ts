@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { defineEntity, p } from '@mikro-orm/postgresql';
+import { defineEntity, p, type OptionalProps } from '@mikro-orm/postgresql';
 import { AccessLogEntrySchema, Agency } from '@sig/platform';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import {
@@ -204,6 +204,9 @@ export class Consent {
   recordedAt!: Date;
   @Field(() => String, { description: 'Who recorded it.' })
   recordedBy!: string;
+  /** Optimistic-lock version of the row: signatures and withdrawals change it; a stale write is refused. */
+  rowVersion!: number;
+  declare [OptionalProps]?: 'rowVersion';
 }
 export const ConsentSchema = defineEntity({
   class: Consent,
@@ -221,6 +224,7 @@ export const ConsentSchema = defineEntity({
     withdrawals: p.json<ConsentWithdrawal[]>(),
     recordedAt: p.datetime(),
     recordedBy: p.string().length(200),
+    rowVersion: p.integer().version(),
   },
 });
 
