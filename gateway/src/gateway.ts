@@ -17,6 +17,7 @@ import {
 } from '@sig/platform';
 import { formatError } from '@sig/platform/format-error';
 import express from 'express';
+import { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
 import http from 'node:http';
 import { GrantsSource } from './grants';
@@ -62,6 +63,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (!url) throw new Error(`supergraph names a subgraph "${name}" the gateway has no URL for`);
       return new RemoteGraphQLDataSource<GatewayContext>({
         url,
+        // A subgraph that cannot be reached: say which agency's part is missing, not where it lives.
+        didEncounterError(error, _request, response) {
+          if (response) throw error;
+          throw new GraphQLError(`The ${name} service is unavailable; its part of the answer is missing`, {
+            extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: name },
+          });
+        },
         async willSendRequest(sent) {
           // Only the gateway's own signature goes out; nothing the client sent is passed on.
           // Requests that are not a client's operation (none are made today) go unsigned and are refused.
@@ -99,7 +107,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await apollo.start();
 
-  app.get('/healthz', async (_req, res) => {
+  // Readiness and health are the same check: this process, its database and (gateway) every subgraph.
+  app.get(['/healthz', '/readyz'], async (_req, res) => {
     const checks = await Promise.all(
       SUBGRAPH_AGENCIES.map(async (agency) => {
         const url = options.subgraphUrls[agency].replace(/\/graphql$/, '/healthz');
@@ -135,7 +144,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           log.info({ reason: (error as Error).message }, 'refused a request with an invalid token');
           throw unauthenticated('Invalid or expired token');
         }
-        return { actor, grants: await grants.grantsFor(actor) };
+        try {
+          return { actor, grants: await grants.grantsFor(actor) };
+        } catch (error) {
+          // Without grants nothing may be served: refuse the request, and say it is temporary.
+          log.error({ err: error }, 'could not read grants');
+          throw new GraphQLError('Access rights cannot be checked right now; try again shortly', {
+            extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+          });
+        }
       },
     }),
   );

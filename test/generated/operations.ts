@@ -125,14 +125,14 @@ export type CaseOverviewQueryVariables = Exact<{
 }>;
 
 
-export type CaseOverviewQuery = { case: { id: string, status: CaseStatus | null, district: string | null, targetGroup: TargetGroup | null, youngPerson: { givenName: string, familyName: string } | null, consent: { status: ConsentStatus, validUntil: string, provisions: Array<{ source: Agency, categories: Array<string>, recipients: Array<Agency> | null }> } | null, police: { incidents: Array<{ kind: IncidentKind, occurredAt: string, description: string }> | null, contacts: Array<{ kind: PoliceContactKind, occurredAt: string }> | null }, school: { placement: { schoolName: string, grade: number } | null, attendance: Array<{ periodStart: string, attendancePercent: number }> | null }, leisure: { activities: Array<{ activity: string, venue: string }> | null, contacts: Array<{ kind: LeisureContactKind, occurredAt: string }> | null } } | null };
+export type CaseOverviewQuery = { case: { id: string, status: CaseStatus | null, district: string | null, targetGroup: TargetGroup | null, youngPerson: { givenName: string, familyName: string } | null, consent: { status: ConsentStatus, validUntil: string, provisions: Array<{ source: Agency, categories: Array<string>, recipients: Array<Agency> | null }> } | null, police: { incidents: Array<{ kind: IncidentKind, occurredAt: string, description: string }> | null, contacts: Array<{ kind: PoliceContactKind, occurredAt: string }> | null } | null, school: { placement: { schoolName: string, grade: number } | null, attendance: Array<{ periodStart: string, attendancePercent: number }> | null } | null, leisure: { activities: Array<{ activity: string, venue: string }> | null, contacts: Array<{ kind: LeisureContactKind, occurredAt: string }> | null } | null } | null };
 
 export type LogExtractQueryVariables = Exact<{
   personalNumber: string;
 }>;
 
 
-export type LogExtractQuery = { casesOfYoungPerson: Array<{ id: string, accessLog: Array<{ at: string, actorName: string, actorAgency: Agency, categories: Array<string>, decision: string, reason: string, legalBasis: string }> | null, police: { accessLog: Array<{ at: string, actorName: string, actorAgency: Agency, categories: Array<string>, decision: string, reason: string }> | null }, school: { accessLog: Array<{ at: string, actorName: string, actorAgency: Agency, categories: Array<string>, decision: string, reason: string }> | null }, leisure: { accessLog: Array<{ at: string, actorName: string, actorAgency: Agency, categories: Array<string>, decision: string, reason: string }> | null } }> };
+export type LogExtractQuery = { casesOfYoungPerson: Array<{ id: string, accessLog: Array<{ at: string, actorName: string, actorAgency: Agency, categories: Array<string>, decision: string, reason: string, legalBasis: string }> | null, police: { accessLog: Array<{ at: string, actorName: string, actorAgency: Agency, categories: Array<string>, decision: string, reason: string }> | null } | null, school: { accessLog: Array<{ at: string, actorName: string, actorAgency: Agency, categories: Array<string>, decision: string, reason: string }> | null } | null, leisure: { accessLog: Array<{ at: string, actorName: string, actorAgency: Agency, categories: Array<string>, decision: string, reason: string }> | null } | null }> };
 
 export type MyCasesQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -22,8 +22,8 @@ export async function freePort(): Promise<number> {
 }
 
 /** Fresh databases for one test file (a unique prefix), migrated; drop them with `drop()`. */
-export async function createTestDatabases(options: { seed?: boolean } = {}) {
-  const adminUrl = inject('postgresAdminUrl');
+export async function createTestDatabases(options: { seed?: boolean; adminUrl?: string } = {}) {
+  const adminUrl = options.adminUrl ?? inject('postgresAdminUrl');
   const prefix = `sigt_${randomBytes(4).toString('hex')}`;
   const databases = await provisionDatabases(adminUrl, prefix);
   await migrateAll(databases);
@@ -54,7 +54,8 @@ export interface GraphQLBody<T> {
 }
 
 /** The whole platform, as separate processes over real PostgreSQL, for end-to-end tests. */
-export async function startTestPlatform(options: { seed?: boolean } = {}): Promise<TestPlatform> {
+/** `adminUrl`: another PostgreSQL server than the run's shared one (a test that restarts it needs its own). */
+export async function startTestPlatform(options: { seed?: boolean; adminUrl?: string } = {}): Promise<TestPlatform> {
   const keys = await generatePlatformKeys();
   const { adminUrl, databases, drop } = await createTestDatabases(options);
   const subgraphPorts = await Promise.all(SUBGRAPH_AGENCIES.map(() => freePort()));

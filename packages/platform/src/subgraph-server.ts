@@ -60,7 +60,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   });
   await apollo.start();
 
-  app.get('/healthz', async (_req, res) => {
+  // Readiness and health are the same check: this process, its database and (gateway) every subgraph.
+  app.get(['/healthz', '/readyz'], async (_req, res) => {
     try {
       await options.orm.em.getConnection().execute('select 1');
       res.json({ status: 'ok', subgraph: name });

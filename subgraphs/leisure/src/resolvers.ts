@@ -38,7 +38,7 @@ class SummerJobInput {
 
 @Resolver(() => Case)
 export class CaseResolver {
-  @FieldResolver(() => LeisureCaseData, { description: "Leisure services' data about this case (fritids uppgifter)." })
+  @FieldResolver(() => LeisureCaseData, { nullable: true, description: "Leisure services' data about this case (fritids uppgifter)." })
   leisure(@Root() root: Case): LeisureCaseData {
     return Object.assign(new LeisureCaseData(), { caseId: root.id });
   }

@@ -29,7 +29,7 @@ class PoliceContactInput {
 
 @Resolver(() => Case)
 export class CaseResolver {
-  @FieldResolver(() => PoliceCaseData, { description: "The police's data about this case (polisens uppgifter)." })
+  @FieldResolver(() => PoliceCaseData, { nullable: true, description: "The police's data about this case (polisens uppgifter)." })
   police(@Root() root: Case): PoliceCaseData {
     return Object.assign(new PoliceCaseData(), { caseId: root.id });
   }

@@ -56,7 +56,7 @@ function dateRange(fromField: string, from: string, untilField: string, until: s
 
 @Resolver(() => Case)
 export class CaseResolver {
-  @FieldResolver(() => SchoolCaseData, { description: "The school's data about this case (skolans uppgifter)." })
+  @FieldResolver(() => SchoolCaseData, { nullable: true, description: "The school's data about this case (skolans uppgifter)." })
   school(@Root() root: Case): SchoolCaseData {
     return Object.assign(new SchoolCaseData(), { caseId: root.id });
   }
