@@ -40,7 +40,7 @@ try {
   const databases = await provisionDatabases(postgres.adminUrl, prefix);
   log(`databases and logins ready (prefix ${prefix}): one per agency, plus ${databases.gatewayRole}`);
   await migrateAll(databases, log);
-  await seedDemoIfEmpty(databases, { log });
+  await seedDemoIfEmpty(databases, { cases: Number(process.env.DEMO_CASES ?? 28), log });
 
   const ports = {
     gateway: portFromEnv('gateway'),

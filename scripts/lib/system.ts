@@ -56,7 +56,9 @@ export async function startSystem(options: {
   const baseEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...options.env };
 
   const launch = (name: string, entry: string, env: Record<string, string>) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    // A heap cap per process: memory use settles under it, and a leak shows as a crash, not a slow creep.
+    const heapMb = process.env.SIG_MAX_HEAP_MB ?? '384';
+    const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, '--import', 'tsx', entry], {
       cwd: ROOT,
       env: { ...baseEnv, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
