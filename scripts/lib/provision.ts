@@ -120,11 +120,18 @@ export async function seedDemoIfEmpty(dbs: Pick<PlatformDatabases, 'subgraphs'>,
     return { seeded: false, cases: existing };
   }
   const scenario = makeDemoScenario(options.cases ?? 28, options.seed ?? 2026);
+  // In chunks, so that a large scenario (the benchmarks' 50,000 cases) never sits in one unit of work.
+  const CHUNK = 500;
   for (const agency of SUBGRAPH_AGENCIES) {
     const module = await SUBGRAPH_MODULES[agency]();
-    const rows = await withOrm(module, dbs.subgraphs[agency], (orm) =>
-      module.seedDemoData(orm.em.fork(), scenario, seededRandom((options.seed ?? 2026) + agency.length)),
-    );
+    const rng = seededRandom((options.seed ?? 2026) + agency.length);
+    const rows = await withOrm(module, dbs.subgraphs[agency], async (orm) => {
+      let written = 0;
+      for (let start = 0; start < scenario.length; start += CHUNK) {
+        written += await module.seedDemoData(orm.em.fork(), scenario.slice(start, start + CHUNK), rng);
+      }
+      return written;
+    });
     log(`demo data: ${SUBGRAPH_NAME[agency]} ${rows} rows`);
   }
   return { seeded: true, cases: scenario.length };

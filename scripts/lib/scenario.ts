@@ -36,6 +36,6 @@ export function makeDemoScenario(count: number, seed: number): DemoCase[] {
     if (rng.chance(0.3)) agencies.push(Agency.FIELD_ASSISTANTS);
     const daysAgo = status === 'PROPOSED' ? rng.int(1, 20) : status === 'ASSESSMENT' ? rng.int(15, 60) : rng.int(60, 700);
     const proposed = new Date(today.getTime() - daysAgo * 86_400_000);
-    return { id: rng.uuid(), district, status, consent, agencies, proposedOn: proposed.toISOString().slice(0, 10) };
+    return { id: rng.uuid(), number: i, district, status, consent, agencies, proposedOn: proposed.toISOString().slice(0, 10) };
   });
 }

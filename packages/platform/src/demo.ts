@@ -7,6 +7,8 @@ import type { Agency } from './agency';
  */
 export interface DemoCase {
   id: string;
+  /** Position in the scenario (0, 1, 2, …): makes personal numbers and form references unique. */
+  number: number;
   district: string;
   /** Lifecycle stage of the case. */
   status: 'PROPOSED' | 'ASSESSMENT' | 'ACTIVE' | 'CLOSED';

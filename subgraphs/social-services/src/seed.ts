@@ -32,25 +32,19 @@ const REASONS = [
 export async function seedDemoData(em: EntityManager, cases: DemoCase[], rng: SeededRandom): Promise<number> {
   let rows = 0;
   const today = new Date().toISOString().slice(0, 10);
-  const usedNumbers = new Set<string>();
-  /** A valid, unique personal number for a date of birth (three-digit serials, so step on a clash). */
-  const personalNumberFor = (dateOfBirth: string, index: number) => {
-    for (let serial = index % 1000; ; serial = (serial + 1) % 1000) {
-      const pn = makePersonalNumber(dateOfBirth, serial).replace('-', '');
-      if (!usedNumbers.has(pn)) {
-        usedNumbers.add(pn);
-        return pn;
-      }
-    }
-  };
-  for (const [index, c] of cases.entries()) {
+  for (const c of cases) {
+    const index = c.number;
     const targetGroup = rng.chance(0.75) ? TargetGroupValue.SIG_UNGA : TargetGroupValue.SIG_UNGA_VUXNA;
     const age = targetGroup === TargetGroupValue.SIG_UNGA ? rng.int(13, 19) : rng.int(20, 28);
     const birthYear = Number(c.proposedOn.slice(0, 4)) - age;
-    const dateOfBirth = `${birthYear}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+    // Month and day come from the case's number and the serial below from its last three digits, so
+    // personal numbers are unique for up to 336,000 cases without remembering the ones made.
+    const month = 1 + (Math.floor(index / 28_000) % 12);
+    const day = 1 + (Math.floor(index / 1000) % 28);
+    const dateOfBirth = `${birthYear}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     const person = em.create(YoungPerson, {
       id: rng.uuid(),
-      personalNumber: personalNumberFor(dateOfBirth, index),
+      personalNumber: makePersonalNumber(dateOfBirth, index % 1000).replace('-', ''),
       givenName: rng.pick(GIVEN),
       familyName: rng.pick(FAMILY),
       dateOfBirth,
