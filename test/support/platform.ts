@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { inject } from 'vitest';
@@ -10,16 +9,8 @@ import { startSystem, type RunningSystem } from '../../scripts/lib/system';
 import { personaTokens } from '../../scripts/lib/personas';
 import { PLAYGROUND_PERSONAS_ENV } from '../../gateway/src/playground';
 
-/** A free TCP port on loopback. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+export { freePort } from '../../scripts/lib/ports';
+import { freePort } from '../../scripts/lib/ports';
 
 /** Fresh databases for one test file (a unique prefix), migrated; drop them with `drop()`. */
 export async function createTestDatabases(options: { seed?: boolean; adminUrl?: string } = {}) {

@@ -1,0 +1,42 @@
+/**
+ * Benchmark only: one subgraph with the same resolvers but none of the enforcement (no gateway
+ * signature, no shield, no access log), for the "plain federation" baseline. The actor and grants
+ * come in a header, unverified. Never started by `npm start`; never deploy it.
+ */
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { mergeDeep } from '@graphql-tools/utils';
+import { parse } from 'graphql';
+import { createResolversMap } from 'type-graphql';
+import { AccessLogRecorder, createLogger, RequestLoaders, SUBGRAPH_AGENCIES, SUBGRAPH_NAME, type CaseFacts, type SubgraphContext } from '@sig/platform';
+import { databaseUrlFromEnv, openOrm } from '@sig/platform/database';
+import { buildSubgraphTypeDefs } from '@sig/platform/subgraph-schema';
+import { SUBGRAPH_MODULES } from '../scripts/subgraphs';
+
+const agency = SUBGRAPH_AGENCIES.find((a) => SUBGRAPH_NAME[a] === process.argv[2])!;
+const module = await SUBGRAPH_MODULES[agency]();
+const { schema: built, sdl } = await buildSubgraphTypeDefs(module.schema);
+const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: mergeDeep([createResolversMap(built), module.schema.referenceResolvers]) as any });
+const orm = await openOrm({ clientUrl: databaseUrlFromEnv(agency), entities: module.entities, migrations: module.migrations });
+const log = createLogger(`plain-${SUBGRAPH_NAME[agency]}`);
+const server = new ApolloServer<SubgraphContext>({ schema });
+const { url } = await startStandaloneServer(server, {
+  listen: { port: Number(process.env.PORT), host: '127.0.0.1' },
+  context: async ({ req }) => {
+    const { actor, grants } = JSON.parse(String(req.headers['x-bench-context']));
+    const base = { actor, grants, em: orm.em.fork(), loaders: new RequestLoaders(), log, accessLog: new AccessLogRecorder() };
+    const ctx: SubgraphContext = {
+      ...base,
+      caseFacts: (caseId) =>
+        module.loadCaseFacts ? ctx.loaders.get<string, CaseFacts>('caseFacts', (ids) => module.loadCaseFacts!(base, ids)).load(caseId) : Promise.resolve({ caseId }),
+    };
+    return ctx;
+  },
+});
+console.log(`ready ${url}`);
+process.on('SIGTERM', async () => {
+  await server.stop();
+  await orm.close();
+  process.exit(0);
+});
