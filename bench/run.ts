@@ -164,6 +164,12 @@ interface Row {
 
 /** autocannon at fixed concurrency; percentiles from every response time it reports. */
 async function measure(url: string, headers: Record<string, string>, body: string): Promise<Measured> {
+  // First, one request by hand: a variant that answers with errors would measure nothing real.
+  // (Denials, FORBIDDEN, are the access model at work: (a) withholds what consent does not share.)
+  const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const text = await probe.text();
+  const unexpected = ((JSON.parse(text).errors ?? []) as { extensions?: { code?: string } }[]).filter((e) => e.extensions?.code !== 'FORBIDDEN');
+  if (!probe.ok || unexpected.length > 0) throw new Error(`${url} did not answer cleanly (${probe.status}): ${text.slice(0, 500)}`);
   const times: number[] = [];
   let errors = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -184,7 +190,8 @@ async function measure(url: string, headers: Record<string, string>, body: strin
 /** Starts a benchmark process and waits for its "ready" line. */
 function spawnReady(name: string, entry: string, args: string[], env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The plain variant carries the actor's grants in a header too: allow the same size as the real subgraphs.
+    const child = spawn(process.execPath, ['--max-http-header-size=262144', '--import', 'tsx', entry, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let output = '';
     const onData = (chunk: Buffer) => {
