@@ -99,9 +99,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }),
       ApolloServerPluginLandingPageDisabled(),
-      // Read your own writes: after a mutation through this instance, its next request reads grants afresh
-      // (other instances learn of the change from the database's announcement).
-      { async requestDidStart() { return { async willSendResponse({ operation }) { if (operation?.operation === 'mutation') grants.invalidate(); } }; } },
+      readYourWritesPlugin(grants),
       legacyJsonStatusPlugin(),
     ],
   });
@@ -115,8 +113,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         try {
           const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
           return [SUBGRAPH_NAME[agency], response.ok ? 'ok' : `http ${response.status}`] as const;
-        } catch (error) {
-          return [SUBGRAPH_NAME[agency], `unreachable: ${(error as Error).message}`] as const;
+        } catch {
+          // No error text: this endpoint is public, and the message would name internal addresses.
+          return [SUBGRAPH_NAME[agency], 'unreachable'] as const;
         }
       }),
     );
@@ -185,6 +184,22 @@ function legacyJsonStatusPlugin(): ApolloServerPlugin<GatewayContext> {
         async willSendResponse({ response, errors }) {
           if (!legacy || response.http.status !== 400 || response.body.kind !== 'single') return;
           if (errors?.length && errors.every((e) => REQUEST_ERRORS.has(String(e.extensions?.code)))) response.http.status = 200;
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Read your own writes: after a mutation through this instance, its next request reads grants
+ * afresh (other instances learn of the change from the database's announcement).
+ */
+function readYourWritesPlugin(grants: GrantsSource): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation }) {
+          if (operation?.operation === 'mutation') grants.invalidate();
         },
       };
     },
