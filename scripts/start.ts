@@ -4,7 +4,7 @@
  * seeds demo data on first run, starts the four subgraphs and the gateway, and prints tokens.
  */
 import path from 'node:path';
-import { loadOrCreateDevKeys, PERSONAS, type PersonaName } from '@sig/platform';
+import { loadOrCreateDevKeys, PERSONAS, SUBGRAPH_AGENCIES, type PersonaName } from '@sig/platform';
 import { PLAYGROUND_PERSONAS_ENV } from '../gateway/src/playground';
 import { personaTokens } from './lib/personas';
 import { portFromEnv } from '@sig/platform/config';
@@ -12,7 +12,6 @@ import { startPostgresServer } from './lib/postgres-server';
 import { migrateAll, provisionDatabases, seedDemoIfEmpty } from './lib/provision';
 import { startSystem } from './lib/system';
 import { ROOT } from './subgraphs';
-import { SUBGRAPH_AGENCIES } from '@sig/platform';
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 const log = (line: string) => console.log(`[start] ${line}`);
