@@ -58,7 +58,9 @@ export async function startSystem(options: {
   const launch = (name: string, entry: string, env: Record<string, string>) => {
     // A heap cap per process: memory use settles under it, and a leak shows as a crash, not a slow creep.
     const heapMb = process.env.SIG_MAX_HEAP_MB ?? '384';
-    const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, '--import', 'tsx', entry], {
+    // SIG_NODE_ARGS: extra Node flags for every process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile.
+    const extra = process.env.SIG_NODE_ARGS ? process.env.SIG_NODE_ARGS.split(' ').filter(Boolean) : [];
+    const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, ...extra, '--import', 'tsx', entry], {
       cwd: ROOT,
       env: { ...baseEnv, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
