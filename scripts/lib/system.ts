@@ -84,7 +84,8 @@ export async function startSystem(options: {
         (child) =>
           new Promise<void>((resolve) => {
             if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
+            // Each process gives up on a clean stop after ten seconds itself; this is the backstop.
+            const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
             child.once('exit', () => {
               clearTimeout(timer);
               resolve();
