@@ -7,3 +7,10 @@ const formatter = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 
 export function todayIso(now: Date = new Date()): string {
   return formatter.format(now);
 }
+
+/** An ISO date moved by a number of days (negative for earlier). */
+export function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Agency } from './agency';
 
-/** Why a datum was withheld. See docs/consent.md. */
+/** Why a datum was withheld. See docs/access-model.md. */
 export type DenyReason =
   | 'NOT_A_MEMBER'
   | 'NO_CONSENT'

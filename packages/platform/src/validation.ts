@@ -57,3 +57,11 @@ export function requireUuid(field: string, value: string): string {
   if (!isUuid(value)) throw badInput(field, 'is not a valid id');
   return value;
 }
+
+/** A period given as ISO dates: `from` required, `until` optional and not before it. */
+export function requireIsoDateRange(fromField: string, from: string, untilField: string, until: string | null | undefined): { fromDate: string; untilDate: string | null } {
+  const fromDate = requireIsoDate(fromField, from);
+  const untilDate = until == null ? null : requireIsoDate(untilField, until);
+  requireDateOrder(fromField, new Date(fromDate), untilField, untilDate ? new Date(untilDate) : null);
+  return { fromDate, untilDate };
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { accessLogEntries, AccessLogEntry, badInput, rowsBy, type SubgraphContext } from '@sig/platform';
-import { requireDateOrder, requireIsoDate, requirePastDate, requireText } from '@sig/platform/validation';
+import { requireIsoDateRange, requirePastDate, requireText } from '@sig/platform/validation';
 import { Case, LeisureActivity, LeisureCaseData, LeisureContact, LeisureContactKind, SummerJob } from './model';
 
 @InputType({ description: 'A leisure activity.' })
@@ -75,9 +75,7 @@ export class LeisureMutations {
     @Arg('input', () => LeisureActivityInput, { description: 'The activity.' }) input: LeisureActivityInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<LeisureActivity> {
-    const fromDate = requireIsoDate('input.fromDate', input.fromDate);
-    const untilDate = input.untilDate == null ? null : requireIsoDate('input.untilDate', input.untilDate);
-    requireDateOrder('input.fromDate', new Date(fromDate), 'input.untilDate', untilDate ? new Date(untilDate) : null);
+    const { fromDate, untilDate } = requireIsoDateRange('input.fromDate', input.fromDate, 'input.untilDate', input.untilDate);
     const activity = ctx.em.create(LeisureActivity, {
       id: randomUUID(),
       caseId,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { accessLogEntries, AccessLogEntry, badInput, rowsBy, type SubgraphContext } from '@sig/platform';
-import { requireDateOrder, requireIsoDate, requireText } from '@sig/platform/validation';
+import { requireIsoDateRange, requireText } from '@sig/platform/validation';
 import { AttendancePeriod, Case, SchoolCaseData, SchoolPlacement, SupportMeasure, SupportMeasureKind } from './model';
 
 @InputType({ description: 'A school placement.' })
@@ -45,13 +45,6 @@ class SupportMeasureInput {
 function percent(field: string, value: number): number {
   if (!Number.isFinite(value) || value < 0 || value > 100) throw badInput(field, 'must be between 0 and 100');
   return Math.round(value * 100) / 100;
-}
-
-function dateRange(fromField: string, from: string, untilField: string, until: string | null | undefined) {
-  const fromDate = requireIsoDate(fromField, from);
-  const untilDate = until == null ? null : requireIsoDate(untilField, until);
-  requireDateOrder(fromField, new Date(fromDate), untilField, untilDate ? new Date(untilDate) : null);
-  return { fromDate, untilDate };
 }
 
 @Resolver(() => Case)
@@ -101,7 +94,7 @@ export class SchoolMutations {
       schoolName: requireText('input.schoolName', input.schoolName, 200),
       grade: input.grade,
       mentor: requireText('input.mentor', input.mentor, 200),
-      ...dateRange('input.fromDate', input.fromDate, 'input.untilDate', input.untilDate),
+      ...requireIsoDateRange('input.fromDate', input.fromDate, 'input.untilDate', input.untilDate),
     });
     await ctx.em.flush();
     return placement;
@@ -113,7 +106,7 @@ export class SchoolMutations {
     @Arg('input', () => AttendanceInput, { description: 'The attendance.' }) input: AttendanceInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AttendancePeriod> {
-    const { fromDate, untilDate } = dateRange('input.periodStart', input.periodStart, 'input.periodEnd', input.periodEnd);
+    const { fromDate, untilDate } = requireIsoDateRange('input.periodStart', input.periodStart, 'input.periodEnd', input.periodEnd);
     const period = ctx.em.create(AttendancePeriod, {
       id: randomUUID(),
       caseId,
@@ -137,7 +130,7 @@ export class SchoolMutations {
       caseId,
       kind: input.kind,
       description: requireText('input.description', input.description, 2000),
-      ...dateRange('input.fromDate', input.fromDate, 'input.untilDate', input.untilDate),
+      ...requireIsoDateRange('input.fromDate', input.fromDate, 'input.untilDate', input.untilDate),
     });
     await ctx.em.flush();
     return measure;

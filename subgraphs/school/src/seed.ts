@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Agency, type DemoCase, type SeededRandom } from '@sig/platform';
+import { addDays, Agency, type DemoCase, type SeededRandom } from '@sig/platform';
 import { AttendancePeriod, SchoolPlacement, SupportMeasure, SupportMeasureKind } from './model';
 
 const SCHOOLS = ['Tensta grundskola', 'Rinkebyskolan', 'Spånga gymnasium', 'Kvarnbyskolan', 'Bredbyskolan', 'Vällingbyskolan'];
 const MENTORS = ['Per Ström', 'Hanna Lund', 'Yasmin Farah', 'Oskar Lind'];
 
-const addDays = (iso: string, days: number) => new Date(new Date(`${iso}T00:00:00Z`).getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Demo school data for the cases the school takes part in: a placement, attendance per month (often rising), support. Fictitious. */
 export async function seedDemoData(em: EntityManager, cases: DemoCase[], rng: SeededRandom): Promise<number> {

@@ -1,5 +1,11 @@
+import { addDays } from '@sig/platform/dates';
+
+// Shared with the gateway and the other subgraphs; re-exported as part of the case rules.
+export { addDays };
+export { ageOn } from '@sig/platform/consent';
+
 /**
- * The domain rules of a SIG case that the platform enforces (see docs/domain.md).
+ * The domain rules of a SIG case that the platform enforces (DOMAIN.md in the shared design papers).
  * Pure functions: no database, no clock except the dates passed in.
  */
 
@@ -15,7 +21,6 @@ export const TARGET_GROUP_AGES: Record<TargetGroup, { min: number; max: number }
   SIG_UNGA_VUXNA: { min: 20, max: 29 },
 };
 
-export { ageOn } from '@sig/platform/consent';
 
 /** Whether an age falls outside the target group, which then needs a documented exception (avsteg). */
 export function needsAgeException(targetGroup: TargetGroup, age: number): boolean {
@@ -38,11 +43,6 @@ export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
 /** Network meetings (nätverksmöten) are held at least every five weeks. */
 export const MEETING_INTERVAL_DAYS = 35;
 
-export function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 /**
  * When the next network meeting is due for an active case: five weeks after the last meeting
