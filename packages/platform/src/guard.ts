@@ -2,6 +2,7 @@ import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { GraphQLError } from 'graphql';
 import { decideAccessLogRead, decideCaseVisible, decideRead, decideWrite, type DataCategory, type Decision } from './access';
+import { ActorRole } from './actor';
 import { forbidden } from './errors';
 import { isUuid } from './validation';
 import type { SubgraphContext } from './context';
@@ -96,6 +97,20 @@ function decisionRule(
 export function actorRule(name: string, test: (ctx: SubgraphContext) => true | GraphQLError) {
   return rule(`actor-${name}`, { cache: 'contextual' })((_p: unknown, _a: unknown, ctx: SubgraphContext) => test(ctx));
 }
+
+/**
+ * Guards the statistics entry points: an actor with the STATISTICS role (SSPF leadership, the
+ * social administration). What they reach is aggregate and small-cell protected, never per case.
+ */
+export const statisticsReader = actorRule('statistics-reader', (ctx) =>
+  ctx.actor.roles.includes(ActorRole.STATISTICS) ? true : forbidden('ROLE_REQUIRED'),
+);
+
+/**
+ * For types that hold only aggregate, small-cell-protected figures. The permission check fails if
+ * any field other than one guarded by `statisticsReader` (or another such type) leads there.
+ */
+export const aggregateData = rule('aggregate-data', { cache: 'contextual' })(() => true);
 
 /** The federation entry points. Safe to allow only because every request must carry the gateway's signature. */
 const FEDERATION_RULES = { Query: { _service: allow, _entities: allow }, _Service: allow };

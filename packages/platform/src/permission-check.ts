@@ -1,5 +1,5 @@
 import type { GraphQLField, GraphQLObjectType, GraphQLSchema } from 'graphql';
-import { isCaseRule, publicData, reachedThroughGuards } from './guard';
+import { aggregateData, isCaseRule, publicData, reachedThroughGuards, statisticsReader } from './guard';
 
 /**
  * Checks a subgraph's permission table against its schema and returns what is wrong (empty when
@@ -8,6 +8,7 @@ import { isCaseRule, publicData, reachedThroughGuards } from './guard';
  *   deny by accident, and no entry names a field that does not exist);
  * - a type marked `reachedThroughGuards` is reached only through fields guarded by a case rule (or
  *   from another such type);
+ * - a type marked `aggregateData` is reached only through fields guarded by `statisticsReader`;
  * - every field guarded by a case rule is nullable (outside Mutation), so a denial nulls only it.
  */
 export function checkPermissionTable(schema: GraphQLSchema, table: Record<string, unknown>): string[] {
@@ -52,6 +53,9 @@ export function checkPermissionTable(schema: GraphQLSchema, table: Record<string
       if (table[target.name] === reachedThroughGuards && !isCaseRule(rule) && entry !== reachedThroughGuards) {
         problems.push(`${type.name}.${field.name}: leads to ${target.name}, which holds case data, without a case rule`);
       }
+      if (table[target.name] === aggregateData && rule !== statisticsReader && entry !== aggregateData) {
+        problems.push(`${type.name}.${field.name}: leads to ${target.name}, which holds statistics, without the statistics rule`);
+      }
     }
   }
   return problems;
@@ -59,7 +63,7 @@ export function checkPermissionTable(schema: GraphQLSchema, table: Record<string
 
 /** graphql-shield rules are class instances; a field map is a plain object. */
 function isRuleLike(value: object): boolean {
-  return value === publicData || value === reachedThroughGuards || Object.getPrototypeOf(value) !== Object.prototype;
+  return value === publicData || value === reachedThroughGuards || value === aggregateData || Object.getPrototypeOf(value) !== Object.prototype;
 }
 
 /*

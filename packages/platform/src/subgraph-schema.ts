@@ -8,7 +8,7 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphq
 import { buildShield } from './guard';
 
 /** Federation 2 link; every subgraph imports the same directives. */
-const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external"])`;
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])`;
 
 export interface SubgraphSchemaDefinition {
   /** type-graphql resolver classes: the one source of the schema. */

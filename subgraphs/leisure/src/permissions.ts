@@ -1,5 +1,5 @@
 import { Agency } from '@sig/platform';
-import { accessLogOf, allow, caseScoped, caseWrite, reachedThroughGuards } from '@sig/platform/guard';
+import { accessLogOf, aggregateData, allow, caseScoped, caseWrite, reachedThroughGuards, statisticsReader } from '@sig/platform/guard';
 
 /** The leisure subgraph's permission table: every case-scoped field with its category. Fields not named are denied. */
 export const LEISURE_CATEGORIES = {
@@ -25,6 +25,13 @@ export const permissions = {
   LeisureActivity: reachedThroughGuards,
   LeisureContact: reachedThroughGuards,
   SummerJob: reachedThroughGuards,
+  // Aggregates only, small-cell protected; the entry needs the statistics role.
+  StatisticsReport: statisticsReader,
+  StatisticsCohort: aggregateData,
+  LeisureStatistics: aggregateData,
+  LeisureDistrictStatistics: aggregateData,
+  StatisticCount: aggregateData,
+  StatisticFigure: aggregateData,
   Mutation: {
     recordLeisureActivity: caseWrite(LEISURE_CATEGORIES.ACTIVITIES, byArgCase),
     recordLeisureContact: caseWrite(LEISURE_CATEGORIES.CONTACTS, byArgCase),

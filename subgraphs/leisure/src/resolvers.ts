@@ -1,3 +1,4 @@
+import { statisticsReportReference } from '@sig/platform/statistics/types';
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { accessLogEntries, AccessLogEntry, badInput, rowsBy, type SubgraphContext } from '@sig/platform';
@@ -122,4 +123,5 @@ export class LeisureMutations {
 
 export const referenceResolvers = {
   Case: { __resolveReference: (ref: { id: string }) => Object.assign(new Case(), { id: ref.id }) },
+  ...statisticsReportReference,
 };

@@ -1,11 +1,13 @@
 import type { SubgraphSchemaDefinition } from '@sig/platform/subgraph-schema';
+import { AgencyStatisticsReport } from '@sig/platform/statistics/types';
 import { Case } from './model';
 import { permissions } from './permissions';
+import { LeisureStatisticsResolver } from './statistics';
 import { CaseResolver, LeisureCaseDataResolver, LeisureMutations, referenceResolvers } from './resolvers';
 
 export const leisureSchema: SubgraphSchemaDefinition = {
-  resolvers: [CaseResolver, LeisureCaseDataResolver, LeisureMutations],
-  orphanedTypes: [Case],
+  resolvers: [CaseResolver, LeisureCaseDataResolver, LeisureMutations, LeisureStatisticsResolver],
+  orphanedTypes: [Case, AgencyStatisticsReport],
   referenceResolvers,
   permissions,
 };

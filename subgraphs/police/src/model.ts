@@ -69,6 +69,8 @@ export class PoliceIncident {
 export const PoliceIncidentSchema = defineEntity({
   class: PoliceIncident,
   tableName: 'police_incident',
+  // Statistics: incidents of a case within a period.
+  indexes: [{ properties: ['caseId', 'occurredAt'] }],
   properties: {
     id: p.uuid().primary(),
     caseId: p.uuid().index(),
@@ -105,6 +107,8 @@ export class PoliceContact {
 export const PoliceContactSchema = defineEntity({
   class: PoliceContact,
   tableName: 'police_contact',
+  // Statistics: contacts of a case within a period.
+  indexes: [{ properties: ['caseId', 'occurredAt'] }],
   properties: {
     id: p.uuid().primary(),
     caseId: p.uuid().index(),

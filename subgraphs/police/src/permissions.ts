@@ -1,5 +1,5 @@
 import { Agency } from '@sig/platform';
-import { accessLogOf, allow, caseScoped, caseWrite, reachedThroughGuards } from '@sig/platform/guard';
+import { accessLogOf, aggregateData, allow, caseScoped, caseWrite, reachedThroughGuards, statisticsReader } from '@sig/platform/guard';
 
 /**
  * The police subgraph's permission table: every case-scoped field with its category.
@@ -25,6 +25,13 @@ export const permissions = {
   // Reachable only through the guarded fields above and the guarded mutations below.
   PoliceIncident: reachedThroughGuards,
   PoliceContact: reachedThroughGuards,
+  // Aggregates only, small-cell protected; the entry needs the statistics role.
+  StatisticsReport: statisticsReader,
+  StatisticsCohort: aggregateData,
+  PoliceStatistics: aggregateData,
+  PoliceDistrictStatistics: aggregateData,
+  StatisticCount: aggregateData,
+  StatisticFigure: aggregateData,
   Mutation: {
     recordPoliceIncident: caseWrite(POLICE_CATEGORIES.INCIDENTS, byArgCase),
     recordPoliceContact: caseWrite(POLICE_CATEGORIES.CONTACTS, byArgCase),

@@ -1,3 +1,4 @@
+import { statisticsReportReference } from '@sig/platform/statistics/types';
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@sig/platform';
@@ -96,4 +97,5 @@ export class PoliceMutations {
 
 export const referenceResolvers = {
   Case: { __resolveReference: (ref: { id: string }) => Object.assign(new Case(), { id: ref.id }) },
+  ...statisticsReportReference,
 };

@@ -1,11 +1,13 @@
 import type { SubgraphSchemaDefinition } from '@sig/platform/subgraph-schema';
+import { AgencyStatisticsReport } from '@sig/platform/statistics/types';
 import { Case } from './model';
 import { permissions } from './permissions';
+import { PoliceStatisticsResolver } from './statistics';
 import { CaseResolver, PoliceCaseDataResolver, PoliceMutations, referenceResolvers } from './resolvers';
 
 export const policeSchema: SubgraphSchemaDefinition = {
-  resolvers: [CaseResolver, PoliceCaseDataResolver, PoliceMutations],
-  orphanedTypes: [Case],
+  resolvers: [CaseResolver, PoliceCaseDataResolver, PoliceMutations, PoliceStatisticsResolver],
+  orphanedTypes: [Case, AgencyStatisticsReport],
   referenceResolvers,
   permissions,
 };

@@ -70,6 +70,8 @@ export class AttendancePeriod {
 export const AttendancePeriodSchema = defineEntity({
   class: AttendancePeriod,
   tableName: 'attendance_period',
+  // Statistics: first and latest period per pupil.
+  indexes: [{ properties: ['caseId', 'periodStart'] }],
   properties: {
     id: p.uuid().primary(),
     caseId: p.uuid().index(),

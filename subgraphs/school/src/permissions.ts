@@ -1,5 +1,5 @@
 import { Agency } from '@sig/platform';
-import { accessLogOf, allow, caseScoped, caseWrite, reachedThroughGuards } from '@sig/platform/guard';
+import { accessLogOf, aggregateData, allow, caseScoped, caseWrite, reachedThroughGuards, statisticsReader } from '@sig/platform/guard';
 
 /** The school subgraph's permission table: every case-scoped field with its category. Fields not named are denied. */
 export const SCHOOL_CATEGORIES = {
@@ -25,6 +25,13 @@ export const permissions = {
   SchoolPlacement: reachedThroughGuards,
   AttendancePeriod: reachedThroughGuards,
   SupportMeasure: reachedThroughGuards,
+  // Aggregates only, small-cell protected; the entry needs the statistics role.
+  StatisticsReport: statisticsReader,
+  StatisticsCohort: aggregateData,
+  SchoolStatistics: aggregateData,
+  SchoolDistrictStatistics: aggregateData,
+  StatisticCount: aggregateData,
+  StatisticFigure: aggregateData,
   Mutation: {
     recordSchoolPlacement: caseWrite(SCHOOL_CATEGORIES.PLACEMENT, byArgCase),
     recordAttendance: caseWrite(SCHOOL_CATEGORIES.ATTENDANCE, byArgCase),

@@ -105,10 +105,10 @@ export const CaseSchema = defineEntity({
     proposalReason: p.text(),
     proposedByAgency: p.enum(values(Agency)),
     proposedByName: p.string().length(200),
-    proposedOn: p.string().columnType('date'),
+    proposedOn: p.string().columnType('date').index(),
     assessmentStartedOn: p.string().columnType('date').nullable(),
-    activatedOn: p.string().columnType('date').nullable(),
-    closedOn: p.string().columnType('date').nullable(),
+    activatedOn: p.string().columnType('date').nullable().index(),
+    closedOn: p.string().columnType('date').nullable().index(),
     closureReason: p.enum(values(ClosureReason)).nullable(),
     ageExceptionJustification: p.text().nullable(),
     ageExceptionApprovedBy: p.string().length(200).nullable(),
@@ -256,6 +256,8 @@ export class Meeting {
 export const MeetingSchema = defineEntity({
   class: Meeting,
   tableName: 'meeting',
+  // Statistics: the last meeting held per case.
+  indexes: [{ properties: ['caseId', 'heldOn'] }],
   properties: {
     id: p.uuid().primary(),
     caseId: p.uuid().index(),
@@ -356,7 +358,7 @@ export const PlanActionSchema = defineEntity({
     description: p.text(),
     responsibleAgency: p.enum(values(Agency)),
     responsiblePerson: p.string().length(200),
-    dueDate: p.string().columnType('date'),
+    dueDate: p.string().columnType('date').index(),
     status: p.enum(values(ActionStatus)),
     version: p.integer().version(),
   },

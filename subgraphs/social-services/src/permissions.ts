@@ -1,5 +1,5 @@
 import { Agency, forbidden } from '@sig/platform';
-import { accessLogOf, actorRule, allow, caseEntry, caseScoped, caseWrite, publicData, reachedThroughGuards } from '@sig/platform/guard';
+import { accessLogOf, actorRule, aggregateData, allow, caseEntry, caseScoped, caseWrite, publicData, reachedThroughGuards, statisticsReader } from '@sig/platform/guard';
 
 /**
  * The social-services subgraph's permission table: every case-scoped field with its category.
@@ -33,7 +33,19 @@ export const permissions = {
     // Filtered in the resolver to the cases the actor may see, like `cases`.
     casesOfYoungPerson: allow,
     districts: allow,
+    statistics: statisticsReader,
   },
+  // Aggregates only, small-cell protected; every field needs the statistics role.
+  StatisticsReport: statisticsReader,
+  StatisticsCohort: aggregateData,
+  DistrictStatistics: aggregateData,
+  MonthStatistics: aggregateData,
+  ClosureReasonCount: aggregateData,
+  AgeGroupCount: aggregateData,
+  AgencyParticipation: aggregateData,
+  AgencyActions: aggregateData,
+  StatisticCount: aggregateData,
+  StatisticFigure: aggregateData,
   Case: {
     '*': caseScoped(C.CASE, ofCase),
     id: allow,

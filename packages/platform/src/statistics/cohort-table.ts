@@ -1,0 +1,75 @@
+import { SmallCellTable, type StatisticCountValue, type StatisticFigureValue } from './small-cells';
+import { CITY, type CohortInput } from './types';
+
+/**
+ * A count an agency subgraph publishes about the cohort social services handed it: cases of the
+ * cohort with some property, as a share of `of` (the cohort itself, or another such count).
+ */
+export interface CohortMeasure {
+  name: string;
+  of: 'cohort' | string;
+}
+
+export interface CohortRow {
+  district: string;
+  counts: Record<string, StatisticCountValue>;
+  shares: Record<string, StatisticFigureValue>;
+}
+
+/**
+ * An agency's part of the statistics, small-cell protected together with what social services
+ * publishes: per district and for the city, each measure as a count and a share of its base. The
+ * cohort sizes are social services' cells: treated as known where social services shows them and as
+ * unknown where it suppressed them, so neither a count here nor its complement ("cases without")
+ * lets a reader recover a suppressed cell.
+ */
+export function protectCohortMeasures(
+  threshold: number,
+  input: CohortInput,
+  valuesByDistrict: Map<string, Record<string, number>>,
+  measures: CohortMeasure[],
+): { districts: CohortRow[]; city: CohortRow } {
+  const districts = input.cohorts.map((c) => c.district);
+  const size = new Map(input.cohorts.map((c) => [c.district, c.caseIds.length]));
+  const cell = (name: string, d: string) => `${name}@${d}`;
+  const raw = (name: string, d: string): number => {
+    if (d === CITY) return districts.reduce((s, x) => s + raw(name, x), 0);
+    return name === 'cohort' ? size.get(d)! : (valuesByDistrict.get(d)?.[name] ?? 0);
+  };
+  const table = new SmallCellTable(threshold);
+  for (const d of [...districts, CITY]) {
+    const shown = d === CITY ? input.citySizePublished : input.cohorts.find((c) => c.district === d)!.sizePublished;
+    table.add(cell('cohort', d), raw('cohort', d), shown ? 'fixed' : 'hidden');
+    for (const m of measures) {
+      const value = raw(m.name, d);
+      const base = raw(m.of, d);
+      if (value > base) throw new Error(`statistics: ${m.name} (${value}) exceeds ${m.of} (${base}) in ${d}`);
+      table.add(cell(m.name, d), value);
+      table.add(cell(`not:${m.name}`, d), base - value, 'hidden');
+      table.line(cell(m.of, d), [cell(m.name, d), cell(`not:${m.name}`, d)]);
+    }
+  }
+  for (const name of ['cohort', ...measures.flatMap((m) => [m.name, `not:${m.name}`])]) {
+    table.line(cell(name, CITY), districts.map((d) => cell(name, d)));
+  }
+  table.protect();
+  const row = (d: string): CohortRow => ({
+    district: d,
+    counts: Object.fromEntries(measures.map((m) => [m.name, table.count(cell(m.name, d))])),
+    shares: Object.fromEntries(measures.map((m) => [m.name, table.rate(cell(m.name, d), cell(m.of, d))])),
+  });
+  return { districts: districts.map(row), city: row(CITY) };
+}
+
+/** The cohort as two parallel arrays (district, case id), the shape `unnest($1::text[], $2::uuid[])` takes. */
+export function cohortArrays(input: CohortInput): { districts: string[]; caseIds: string[] } {
+  const districts: string[] = [];
+  const caseIds: string[] = [];
+  for (const c of input.cohorts) {
+    for (const id of c.caseIds) {
+      districts.push(c.district);
+      caseIds.push(id);
+    }
+  }
+  return { districts, caseIds };
+}

@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import type { SubgraphContext } from '@sig/platform';
+import { agencyStatisticsPart } from '@sig/platform/statistics/agency-part';
+import { parseStatisticsPeriod } from '@sig/platform/statistics/period';
+import { AgencyStatisticsReport, COHORT_REQUIRES, StatisticCount, StatisticFigure } from '@sig/platform/statistics/types';
+import { sql } from 'kysely';
+import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+
+@ObjectType({ description: "Leisure's figures for one district (or \"city\"), over the cases active during the period." })
+export class LeisureDistrictStatistics {
+  @Field(() => String, { description: 'District code, or "city" for all districts together.' })
+  district!: string;
+  @Field(() => StatisticCount, { description: 'Cases with a leisure activity going on at some time in the period.' })
+  casesWithActivity!: StatisticCount;
+  @Field(() => StatisticFigure, { description: 'casesWithActivity as a share of the cases active during the period (0–1).' })
+  casesWithActivityShare!: StatisticFigure;
+  @Field(() => StatisticCount, { description: 'Cases with a summer job in a year the period touches.' })
+  casesWithSummerJob!: StatisticCount;
+  @Field(() => StatisticFigure, { description: 'casesWithSummerJob as a share of the cases active during the period (0–1).' })
+  casesWithSummerJobShare!: StatisticFigure;
+}
+
+@ObjectType({ description: "Leisure's part of the statistics, computed on leisure data, small-cell protected." })
+export class LeisureStatistics {
+  @Field(() => [LeisureDistrictStatistics], { description: 'One row per district.' })
+  districts!: LeisureDistrictStatistics[];
+  @Field(() => LeisureDistrictStatistics, { description: 'All districts together.' })
+  city!: LeisureDistrictStatistics;
+}
+
+const MEASURES = [
+  { name: 'casesWithActivity', of: 'cohort' },
+  { name: 'casesWithSummerJob', of: 'cohort' },
+];
+
+@Resolver(() => AgencyStatisticsReport)
+export class LeisureStatisticsResolver {
+  @Directive(`@requires(fields: "${COHORT_REQUIRES}")`)
+  @FieldResolver(() => LeisureStatistics, { nullable: true, description: "Leisure's part: activities and summer jobs over the period's cases. Needs the STATISTICS role." })
+  async leisure(@Root() report: AgencyStatisticsReport, @Ctx() ctx: SubgraphContext): Promise<LeisureStatistics> {
+    const { from, to } = parseStatisticsPeriod('period', report.period);
+    const part = await agencyStatisticsPart(ctx.em, report, MEASURES, (co) => sql`
+      select co.district,
+        count(*) filter (where exists (select 1 from leisure_activity a where a.case_id = co.case_id
+          and a.from_date <= ${to}::date and (a.until_date is null or a.until_date >= ${from}::date)))::int as "casesWithActivity",
+        count(*) filter (where exists (select 1 from summer_job j where j.case_id = co.case_id
+          and j.year between ${Number(from.slice(0, 4))} and ${Number(to.slice(0, 4))}))::int as "casesWithSummerJob"
+      from unnest(${co.districts}::text[], ${co.caseIds}::uuid[]) as co(district, case_id)
+      group by co.district`);
+    const shape = (r: (typeof part)['city']): LeisureDistrictStatistics => ({
+      district: r.district,
+      casesWithActivity: r.counts.casesWithActivity,
+      casesWithActivityShare: r.shares.casesWithActivity,
+      casesWithSummerJob: r.counts.casesWithSummerJob,
+      casesWithSummerJobShare: r.shares.casesWithSummerJob,
+    });
+    return { districts: part.districts.map(shape), city: shape(part.city) };
+  }
+}

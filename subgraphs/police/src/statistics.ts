@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import type { SubgraphContext } from '@sig/platform';
+import { TIME_ZONE } from '@sig/platform/dates';
+import { parseStatisticsPeriod } from '@sig/platform/statistics/period';
+import { agencyStatisticsPart } from '@sig/platform/statistics/agency-part';
+import { AgencyStatisticsReport, COHORT_REQUIRES, StatisticCount, StatisticFigure } from '@sig/platform/statistics/types';
+import { sql } from 'kysely';
+import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+
+@ObjectType({ description: "The police's figures for one district (or \"city\"), over the cases active during the period." })
+export class PoliceDistrictStatistics {
+  @Field(() => String, { description: 'District code, or "city" for all districts together.' })
+  district!: string;
+  @Field(() => StatisticCount, { description: 'Cases with a police incident recorded as taking place in the period.' })
+  casesWithIncident!: StatisticCount;
+  @Field(() => StatisticFigure, { description: 'casesWithIncident as a share of the cases active during the period (0–1).' })
+  casesWithIncidentShare!: StatisticFigure;
+  @Field(() => StatisticCount, { description: 'Cases with a police contact (talk, home visit, worry report) in the period.' })
+  casesWithContact!: StatisticCount;
+  @Field(() => StatisticFigure, { description: 'casesWithContact as a share of the cases active during the period (0–1).' })
+  casesWithContactShare!: StatisticFigure;
+}
+
+@ObjectType({ description: "The police's part of the statistics, computed on police data, small-cell protected." })
+export class PoliceStatistics {
+  @Field(() => [PoliceDistrictStatistics], { description: 'One row per district.' })
+  districts!: PoliceDistrictStatistics[];
+  @Field(() => PoliceDistrictStatistics, { description: 'All districts together.' })
+  city!: PoliceDistrictStatistics;
+}
+
+const MEASURES = [
+  { name: 'casesWithIncident', of: 'cohort' },
+  { name: 'casesWithContact', of: 'cohort' },
+];
+
+@Resolver(() => AgencyStatisticsReport)
+export class PoliceStatisticsResolver {
+  @Directive(`@requires(fields: "${COHORT_REQUIRES}")`)
+  @FieldResolver(() => PoliceStatistics, { nullable: true, description: "The police's part: incidents and contacts over the period's cases. Needs the STATISTICS role." })
+  async police(@Root() report: AgencyStatisticsReport, @Ctx() ctx: SubgraphContext): Promise<PoliceStatistics> {
+    const { from, to } = parseStatisticsPeriod('period', report.period);
+    const part = await agencyStatisticsPart(ctx.em, report, MEASURES, (co) => sql`
+      select co.district,
+        count(*) filter (where exists (select 1 from police_incident i where i.case_id = co.case_id
+          and (i.occurred_at at time zone ${TIME_ZONE})::date between ${from}::date and ${to}::date))::int as "casesWithIncident",
+        count(*) filter (where exists (select 1 from police_contact k where k.case_id = co.case_id
+          and (k.occurred_at at time zone ${TIME_ZONE})::date between ${from}::date and ${to}::date))::int as "casesWithContact"
+      from unnest(${co.districts}::text[], ${co.caseIds}::uuid[]) as co(district, case_id)
+      group by co.district`);
+    const shape = (r: (typeof part)['city']): PoliceDistrictStatistics => ({
+      district: r.district,
+      casesWithIncident: r.counts.casesWithIncident,
+      casesWithIncidentShare: r.shares.casesWithIncident,
+      casesWithContact: r.counts.casesWithContact,
+      casesWithContactShare: r.shares.casesWithContact,
+    });
+    return { districts: part.districts.map(shape), city: shape(part.city) };
+  }
+}

@@ -1,0 +1,66 @@
+import 'reflect-metadata';
+import type { SubgraphContext } from '@sig/platform';
+import { agencyStatisticsPart } from '@sig/platform/statistics/agency-part';
+import { parseStatisticsPeriod } from '@sig/platform/statistics/period';
+import { AgencyStatisticsReport, COHORT_REQUIRES, StatisticCount, StatisticFigure } from '@sig/platform/statistics/types';
+import { sql } from 'kysely';
+import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+
+@ObjectType({ description: "The school's figures for one district (or \"city\"), over the cases active during the period." })
+export class SchoolDistrictStatistics {
+  @Field(() => String, { description: 'District code, or "city" for all districts together.' })
+  district!: string;
+  @Field(() => StatisticCount, { description: 'Pupils with at least two attendance periods by the reference date (attendance can be compared over the case).' })
+  pupilsWithAttendance!: StatisticCount;
+  @Field(() => StatisticFigure, { description: 'pupilsWithAttendance as a share of the cases active during the period (0–1).' })
+  pupilsWithAttendanceShare!: StatisticFigure;
+  @Field(() => StatisticCount, { description: 'Of those, pupils whose attendance in the latest period is higher than in the first.' })
+  attendanceRose!: StatisticCount;
+  @Field(() => StatisticFigure, { description: 'attendanceRose as a share of pupilsWithAttendance (0–1).' })
+  attendanceRoseShare!: StatisticFigure;
+}
+
+@ObjectType({ description: "The school's part of the statistics, computed on school data, small-cell protected." })
+export class SchoolStatistics {
+  @Field(() => [SchoolDistrictStatistics], { description: 'One row per district.' })
+  districts!: SchoolDistrictStatistics[];
+  @Field(() => SchoolDistrictStatistics, { description: 'All districts together.' })
+  city!: SchoolDistrictStatistics;
+}
+
+const MEASURES = [
+  { name: 'pupilsWithAttendance', of: 'cohort' },
+  { name: 'attendanceRose', of: 'pupilsWithAttendance' },
+];
+
+@Resolver(() => AgencyStatisticsReport)
+export class SchoolStatisticsResolver {
+  @Directive(`@requires(fields: "${COHORT_REQUIRES}")`)
+  @FieldResolver(() => SchoolStatistics, { nullable: true, description: "The school's part: whether attendance rose over the case. Needs the STATISTICS role." })
+  async school(@Root() report: AgencyStatisticsReport, @Ctx() ctx: SubgraphContext): Promise<SchoolStatistics> {
+    const { referenceDate } = parseStatisticsPeriod('period', report.period);
+    // First and latest attendance period up to the reference date, per pupil with at least two.
+    const part = await agencyStatisticsPart(ctx.em, report, MEASURES, (co) => sql`
+      select co.district,
+        count(s.case_id)::int as "pupilsWithAttendance",
+        count(*) filter (where s.latest > s.first)::int as "attendanceRose"
+      from unnest(${co.districts}::text[], ${co.caseIds}::uuid[]) as co(district, case_id)
+      left join lateral (
+        select a.case_id,
+          (array_agg(a.attendance_percent order by a.period_start))[1] as first,
+          (array_agg(a.attendance_percent order by a.period_start desc))[1] as latest
+        from attendance_period a
+        where a.case_id = co.case_id and a.period_start <= ${referenceDate}::date
+        group by a.case_id having count(*) >= 2
+      ) s on true
+      group by co.district`);
+    const shape = (r: (typeof part)['city']): SchoolDistrictStatistics => ({
+      district: r.district,
+      pupilsWithAttendance: r.counts.pupilsWithAttendance,
+      pupilsWithAttendanceShare: r.shares.pupilsWithAttendance,
+      attendanceRose: r.counts.attendanceRose,
+      attendanceRoseShare: r.shares.attendanceRose,
+    });
+    return { districts: part.districts.map(shape), city: shape(part.city) };
+  }
+}
