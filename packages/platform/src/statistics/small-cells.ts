@@ -13,7 +13,8 @@
  * known by subtraction. If it is under the threshold, the smallest published cell of that line is
  * suppressed too (secondary suppression) and the derivation starts again, until no cell under the
  * threshold can be derived from any chain of lines. Rates and other figures derived from counts are
- * suppressed with them (`rate`, `figure`).
+ * suppressed with them (`rate`, `figure`). A final check with linear algebra catches what only a
+ * combination of several lines would reveal.
  */
 export interface StatisticCountValue {
   value: number | null;
@@ -61,8 +62,14 @@ export class SmallCellTable {
     for (const cell of this.cells.values()) {
       if (cell.visibility === 'published' && cell.value < this.threshold) cell.suppressed = true;
     }
-    while (this.suppressOneRecoverable()) {
-      // each round suppresses one more cell, so this ends
+    // Each round suppresses one more cell, so this ends.
+    for (;;) {
+      while (this.suppressOneRecoverable()) {
+        // line by line: the common case, cheap
+      }
+      // Sums of several lines can still pin a cell down (e.g. three lines over three cells pairwise):
+      // a cell under the threshold that the published figures determine gets one more cell suppressed.
+      if (!this.suppressOneDetermined()) break;
     }
     return this;
   }
@@ -140,6 +147,80 @@ export class SmallCellTable {
     }
     return false;
   }
+
+  /**
+   * Linear algebra over the unknown cells: every line is an equation, the known cells its constants.
+   * A cell is determined by the published figures exactly when, in the reduced row echelon form,
+   * its pivot row has no free variable. If a cell under the threshold is determined, suppresses the
+   * smallest published cell on one of its lines and returns true.
+   */
+  private suppressOneDetermined(): boolean {
+    const isKnown = (c: Cell) => c.visibility === 'fixed' || (c.visibility === 'published' && !c.suppressed);
+    const unknown = [...this.cells].filter(([, c]) => !isKnown(c)).map(([k]) => k);
+    if (unknown.length === 0) return false;
+    const column = new Map(unknown.map((k, i) => [k, i]));
+    const rows: Float64Array[] = [];
+    for (const { total, parts } of this.lines) {
+      const row = new Float64Array(unknown.length);
+      let any = false;
+      for (const [key, sign] of [[total, 1], ...parts.map((p) => [p, -1] as const)] as const) {
+        const i = column.get(key);
+        if (i !== undefined) {
+          row[i] += sign;
+          any = true;
+        }
+      }
+      if (any) rows.push(row);
+    }
+    const pivots = reducedRowEchelon(rows, unknown.length);
+    const pivotSet = new Set(pivots.map(([, c]) => c));
+    for (const [r, col] of pivots) {
+      const key = unknown[col];
+      if (this.cell(key).value >= this.threshold) continue;
+      const free = rows[r].some((v, i) => i !== col && !pivotSet.has(i) && Math.abs(v) > EPSILON);
+      if (free) continue;
+      // Determined: suppress the smallest published cell on a line through it.
+      const candidates = this.lines
+        .filter(({ total, parts }) => total === key || parts.includes(key))
+        .flatMap(({ total, parts }) => [total, ...parts])
+        .filter((k) => this.cell(k).visibility === 'published' && !this.cell(k).suppressed);
+      if (candidates.length === 0) {
+        for (const c of this.cells.values()) if (c.visibility === 'published') c.suppressed = true;
+        return false;
+      }
+      const smallest = candidates.reduce((a, b) => (this.cell(b).value < this.cell(a).value ? b : a));
+      this.cell(smallest).suppressed = true;
+      return true;
+    }
+    return false;
+  }
+}
+
+const EPSILON = 1e-9;
+
+/** Gauss-Jordan elimination in place; returns [row, pivot column] pairs. Coefficients are small integers, so doubles are exact enough. */
+function reducedRowEchelon(rows: Float64Array[], columns: number): [number, number][] {
+  const pivots: [number, number][] = [];
+  let rank = 0;
+  for (let col = 0; col < columns && rank < rows.length; col++) {
+    let best = -1;
+    for (let r = rank; r < rows.length; r++) if (Math.abs(rows[r][col]) > EPSILON && (best < 0 || Math.abs(rows[r][col]) > Math.abs(rows[best][col]))) best = r;
+    if (best < 0) continue;
+    [rows[rank], rows[best]] = [rows[best], rows[rank]];
+    const pivot = rows[rank];
+    const scale = pivot[col];
+    for (let i = 0; i < columns; i++) pivot[i] /= scale;
+    for (let r = 0; r < rows.length; r++) {
+      if (r === rank) continue;
+      const factor = rows[r][col];
+      if (Math.abs(factor) <= EPSILON) continue;
+      const row = rows[r];
+      for (let i = 0; i < columns; i++) row[i] -= factor * pivot[i];
+    }
+    pivots.push([rank, col]);
+    rank++;
+  }
+  return pivots;
 }
 
 function round(value: number, decimals: number): number {
