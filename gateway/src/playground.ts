@@ -23,13 +23,14 @@ export interface PlaygroundPersona {
 }
 
 /** The example operations, one file each, in the order the playground opens them as tabs. */
-const EXAMPLE_ORDER = ['MyCases', 'CaseOverview', 'ActionPlan', 'NetworkMeetings', 'LogExtract', 'WithdrawConsent'];
+const EXAMPLE_ORDER = ['MyCases', 'CaseOverview', 'ActionPlan', 'NetworkMeetings', 'LogExtract', 'WithdrawConsent', 'DistrictStatistics'];
 const EXAMPLE_VARIABLES: Record<string, object> = {
   CaseOverview: { id: 'a case id from MyCases' },
   ActionPlan: { id: 'a case id from MyCases' },
   NetworkMeetings: { id: 'a case id from MyCases' },
   LogExtract: { personalNumber: 'YYYYMMDD-NNNN' },
   WithdrawConsent: { caseId: 'a case id', withdrawnBy: 'the signatory, as named on the consent', sources: ['POLICE'] },
+  DistrictStatistics: { period: String(new Date().getFullYear()) },
 };
 
 export function loadExampleOperations(): { name: string; query: string; variables: string }[] {

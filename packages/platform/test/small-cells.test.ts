@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SmallCellTable, smallCellThreshold } from '../src/statistics/small-cells';
+import { determinedSmallCells } from './disclosure-check';
 
 const shown = (t: SmallCellTable, key: string) => t.count(key).value;
 
@@ -87,45 +88,11 @@ describe('derived figures', () => {
   });
 });
 
-/**
- * An independent check, in exact integer arithmetic: which cells under the threshold do the
- * published cells determine through any combination of the table's lines?
- */
+/** What a reader of the table sees, checked by the independent disclosure check. */
 function determinedSensitiveCells(t: SmallCellTable, threshold: number): string[] {
   const internals = t as unknown as { cells: Map<string, { value: number; visibility: string; suppressed: boolean }>; lines: { total: string; parts: string[] }[] };
-  const known = (k: string) => {
-    const c = internals.cells.get(k)!;
-    return c.visibility === 'fixed' || (c.visibility === 'published' && !c.suppressed);
-  };
-  const unknown = [...internals.cells.keys()].filter((k) => !known(k));
-  const col = new Map(unknown.map((k, i) => [k, i]));
-  const rows = internals.lines
-    .map(({ total, parts }) => {
-      const row = unknown.map(() => 0n);
-      for (const [k, s] of [[total, 1n], ...parts.map((p) => [p, -1n] as const)] as const) if (col.has(k)) row[col.get(k)!] += s;
-      return row;
-    })
-    .filter((r) => r.some((v) => v !== 0n));
-  const pivots: [number, number][] = [];
-  let rank = 0;
-  for (let c = 0; c < unknown.length && rank < rows.length; c++) {
-    const r0 = rows.findIndex((r, i) => i >= rank && r[c] !== 0n);
-    if (r0 < 0) continue;
-    [rows[rank], rows[r0]] = [rows[r0], rows[rank]];
-    for (let r = 0; r < rows.length; r++) {
-      if (r === rank || rows[r][c] === 0n) continue;
-      const a = rows[rank][c];
-      const b = rows[r][c];
-      rows[r] = rows[r].map((v, i) => v * a - rows[rank][i] * b);
-    }
-    pivots.push([rank, c]);
-    rank++;
-  }
-  const pivotCols = new Set(pivots.map(([, c]) => c));
-  return pivots
-    .filter(([r, c]) => rows[r].every((v, i) => i === c || pivotCols.has(i) || v === 0n))
-    .map(([, c]) => unknown[c])
-    .filter((k) => internals.cells.get(k)!.value < threshold);
+  const cells = new Map([...internals.cells].map(([k, c]) => [k, { value: c.value, known: c.visibility === 'fixed' || (c.visibility === 'published' && !c.suppressed) }]));
+  return determinedSmallCells(cells, internals.lines, threshold);
 }
 
 describe('property: a two-way table with margins never gives away a small cell', () => {

@@ -137,8 +137,7 @@ export class SmallCellTable {
             for (const c of this.cells.values()) if (c.visibility === 'published') c.suppressed = true;
             return false;
           }
-          const smallest = candidates.reduce((a, b) => (this.cell(b).value < this.cell(a).value ? b : a));
-          this.cell(smallest).suppressed = true;
+          this.cell(this.leastInformative(candidates)).suppressed = true;
           return true;
         }
         known.add(derivable);
@@ -146,6 +145,13 @@ export class SmallCellTable {
       }
     }
     return false;
+  }
+
+  /** The cell to give up: the smallest; between equals, a part rather than a total (totals say more). */
+  private leastInformative(candidates: string[]): string {
+    const totals = new Set(this.lines.map((l) => l.total));
+    const rank = (k: string) => this.cell(k).value * 2 + (totals.has(k) ? 1 : 0);
+    return candidates.reduce((a, b) => (rank(b) < rank(a) ? b : a));
   }
 
   /**
@@ -188,8 +194,7 @@ export class SmallCellTable {
         for (const c of this.cells.values()) if (c.visibility === 'published') c.suppressed = true;
         return false;
       }
-      const smallest = candidates.reduce((a, b) => (this.cell(b).value < this.cell(a).value ? b : a));
-      this.cell(smallest).suppressed = true;
+      this.cell(this.leastInformative(candidates)).suppressed = true;
       return true;
     }
     return false;

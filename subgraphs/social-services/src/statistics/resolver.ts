@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@sig/platform';
+import { DISTRICTS, type SubgraphContext } from '@sig/platform';
 import { parseStatisticsPeriod } from '@sig/platform/statistics/period';
 import { smallCellThreshold } from '@sig/platform/statistics/small-cells';
 import { CITY, StatisticsCohort } from '@sig/platform/statistics/types';
@@ -23,8 +23,9 @@ export class StatisticsResolver {
   @FieldResolver(() => [StatisticsCohort])
   async cohorts(@Root() report: StatisticsReport, @Ctx() ctx: SubgraphContext): Promise<StatisticsCohort[]> {
     const { period, cohortSizeShown } = sourceOf(report);
-    const rows = await cohortCaseIds(ctx.em, period);
-    return rows.map((r) => ({ district: r.district, caseIds: r.case_ids, sizePublished: cohortSizeShown(r.district) }));
+    const ids = new Map((await cohortCaseIds(ctx.em, period)).map((r) => [r.district, r.case_ids]));
+    // Every district, as in social services' rows, so the agencies' rows and sums match them.
+    return DISTRICTS.map(({ code }) => ({ district: code, caseIds: ids.get(code) ?? [], sizePublished: cohortSizeShown(code) }));
   }
 
   @FieldResolver(() => Boolean)
