@@ -8,7 +8,6 @@
  *   (c) the subgraph alone, for the part of the query one subgraph answers (the floor).
  * Prints requests/second and p50/p95/p99 for each, the ratios (a)/(b) and (a)/(c), and the targets.
  */
-import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,9 +28,8 @@ import {
 } from '@sig/platform';
 import { databaseUrlEnvName } from '@sig/platform/database';
 import { GrantsSource } from '../gateway/src/grants';
-import { startPostgresServer } from '../scripts/lib/postgres-server';
-import { dropDatabases, migrateAll, provisionDatabases, seedDemoIfEmpty } from '../scripts/lib/provision';
 import { startSystem } from '../scripts/lib/system';
+import { benchDatabases, formatMeasured, measure as measureWith, progress, type Measured } from './lib/setup';
 import { ROOT } from '../scripts/subgraphs';
 import { freePort } from '../scripts/lib/ports';
 
@@ -39,28 +37,22 @@ const { values } = parseArgs({ options: { cases: { type: 'string', default: '500
 const CASES = Number(values.cases);
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
-const started = Date.now();
-const say = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const say = progress('bench');
+const measure = (url: string, headers: Record<string, string>, body: string) => measureWith(url, headers, body, { connections: CONNECTIONS, seconds: SECONDS });
 
 // 1. Data: the demo scenario at size, plus one coordinator who is a member of 100 active groups.
-const postgres = await startPostgresServer({ baseDir: fs.mkdtempSync(path.join(os.tmpdir(), 'sig-bench-pg-')), port: await freePort(), persistent: false });
-const prefix = `sigbench_${process.pid}`;
+const { databases, dispose } = await benchDatabases(CASES, 99, say);
 const children: ChildProcess[] = [];
 let system: Awaited<ReturnType<typeof startSystem>> | undefined;
 const cleanUp = async () => {
   for (const child of children) child.kill('SIGTERM');
   await system?.stop();
-  await dropDatabases(postgres.adminUrl, prefix).catch(() => {});
-  await postgres.stop();
+  await dispose();
 };
 process.on('SIGINT', () => void cleanUp().then(() => process.exit(130)));
 
 try {
-  const databases = await provisionDatabases(postgres.adminUrl, prefix);
-  await migrateAll(databases);
-  say(`seeding ${CASES} cases…`);
-  await seedDemoIfEmpty(databases, { cases: CASES, seed: 99 });
-  const coordinator: Actor = { id: 'bench-coordinator', name: 'Bench Coordinator', agency: Agency.SOCIAL_SERVICES, unit: 'Benchmark', district: 'bench', roles: [ActorRole.CASE_WORKER] };
+  const coordinator: Actor = { id: 'bench-coordinator', name: 'Bench Coordinator', agency: Agency.SOCIAL_SERVICES, unit: 'Benchmark', district: 'bench', roles: [ActorRole.CASE_WORKER, ActorRole.STATISTICS] };
   const social = new pg.Client({ connectionString: databases.subgraphs[Agency.SOCIAL_SERVICES] });
   await social.connect();
   const { rows: active } = await social.query<{ id: string }>(`SELECT id FROM sig_case WHERE status = 'ACTIVE' ORDER BY id LIMIT 100`);
@@ -96,7 +88,9 @@ try {
 
   // 3. The queries, and what the subgraph alone answers of each.
   const token = await issueActorToken(coordinator, keys.issuer.privateJwk);
-  const QUERIES = [
+  const dashboard = fs.readFileSync(path.join(ROOT, 'gateway', 'playground', 'operations', 'DistrictStatistics.graphql'), 'utf8');
+  const year = String(new Date().getFullYear());
+  const QUERIES: { name: string; query: string; floor: string; variables?: Record<string, unknown> }[] = [
     {
       name: 'case overview, four subgraphs',
       query: `query Overview($id: ID!) { case(id: $id) { id status youngPerson { givenName } police { incidents { kind } } school { attendance { attendancePercent } } leisure { activities { activity } } } }`,
@@ -112,20 +106,27 @@ try {
       query: `query Plan($id: ID!) { case(id: $id) { actionPlan { goals { description subGoals { description } actions { description responsibleAgency status dueDate } } } } }`,
       floor: `query Plan($id: ID!) { case(id: $id) { actionPlan { goals { description subGoals { description } actions { description responsibleAgency status dueDate } } } } }`,
     },
+    {
+      name: 'statistics: the full dashboard query, this year',
+      query: dashboard,
+      floor: `query Floor($period: String!) { statistics(period: $period) { period city { proposals { value } } districts { proposals { value } started { value } closed { value } activeDuringPeriod { value } meetingOverdue { value } participation { share { value } } } months { started { value } } } }`,
+      variables: { period: year },
+    },
   ];
   const rows: Row[] = [];
   for (const q of QUERIES) {
-    const body = JSON.stringify({ query: q.query, variables: { id: caseId } });
+    const variables = q.variables ?? { id: caseId };
+    const body = JSON.stringify({ query: q.query, variables });
     const a = await measure(system.gatewayUrl, { authorization: `Bearer ${token}` }, body);
     const b = await measure(`http://127.0.0.1:${plainPort}/`, {}, body);
     const floorToken = await signGatewayToken(keys.gateway.privateJwk, 'social-services', { actor: coordinator, grants });
-    const c = await measure(system.subgraphUrls[Agency.SOCIAL_SERVICES], { [GATEWAY_TOKEN_HEADER]: floorToken }, JSON.stringify({ query: q.floor, variables: { id: caseId } }));
+    const c = await measure(system.subgraphUrls[Agency.SOCIAL_SERVICES], { [GATEWAY_TOKEN_HEADER]: floorToken }, JSON.stringify({ query: q.floor, variables }));
     rows.push({ name: q.name, a, b, c });
     say(`${q.name}: done`);
   }
 
   // 4. The table.
-  const fmt = (m: Measured) => `${m.rps.toFixed(0).padStart(5)} req/s  p50 ${m.p50.toFixed(1).padStart(6)}  p95 ${m.p95.toFixed(1).padStart(6)}  p99 ${m.p99.toFixed(1).padStart(6)} ms${m.errors ? `  (${m.errors} errors)` : ''}`;
+  const fmt = formatMeasured;
   const lines = [
     `SIG platform benchmark: ${CASES} cases, ${CONNECTIONS} connections, ${SECONDS} s per measurement, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}`,
     '',
@@ -138,7 +139,7 @@ try {
       '',
     ]),
     `target: list of 100 cases p95 < 50 ms at ${CONNECTIONS} connections: measured ${rows[1].a.p95.toFixed(1)} ms (${rows[1].a.p95 < 50 ? 'met' : 'NOT met'})`,
-    'statistics query: not measured (the statistics API does not exist yet)',
+    `statistics at ${CONNECTIONS} connections: p95 ${rows[3].a.p95.toFixed(1)} ms (one dashboard at a time: npm run bench:statistics)`,
   ];
   console.log(`\n${lines.join('\n')}`);
   fs.mkdirSync(path.join(ROOT, 'test-output'), { recursive: true });
@@ -148,43 +149,11 @@ try {
   await cleanUp();
 }
 
-interface Measured {
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-}
 interface Row {
   name: string;
   a: Measured;
   b: Measured;
   c: Measured;
-}
-
-/** autocannon at fixed concurrency; percentiles from every response time it reports. */
-async function measure(url: string, headers: Record<string, string>, body: string): Promise<Measured> {
-  // First, one request by hand: a variant that answers with errors would measure nothing real.
-  // (Denials, FORBIDDEN, are the access model at work: (a) withholds what consent does not share.)
-  const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-  const text = await probe.text();
-  const unexpected = ((JSON.parse(text).errors ?? []) as { extensions?: { code?: string } }[]).filter((e) => e.extensions?.code !== 'FORBIDDEN');
-  if (!probe.ok || unexpected.length > 0) throw new Error(`${url} did not answer cleanly (${probe.status}): ${text.slice(0, 500)}`);
-  const times: number[] = [];
-  let errors = 0;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      { url, method: 'POST', connections: CONNECTIONS, duration: SECONDS, headers: { 'content-type': 'application/json', ...headers }, body },
-      (error, finished) => (error ? reject(error) : resolve(finished)),
-    );
-    instance.on('response', (_client: unknown, status: number, _bytes: number, responseTime: number) => {
-      times.push(responseTime);
-      if (status !== 200) errors += 1;
-    });
-  });
-  times.sort((x, y) => x - y);
-  const at = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? NaN;
-  return { rps: result.requests.total / SECONDS, p50: at(50), p95: at(95), p99: at(99), errors: errors + result.errors + result.timeouts };
 }
 
 /** Starts a benchmark process and waits for its "ready" line. */
