@@ -10,7 +10,9 @@ import { mergeDeep } from '@graphql-tools/utils';
 import { parse } from 'graphql';
 import { createResolversMap } from 'type-graphql';
 import { AccessLogRecorder, createLogger, RequestLoaders, SUBGRAPH_AGENCIES, SUBGRAPH_NAME, type CaseFacts, type SubgraphContext } from '@sig/platform';
+import { ChangeFeed, ChangeFeedCache } from '@sig/platform/change-feed';
 import { databaseUrlFromEnv, openOrm } from '@sig/platform/database';
+import { STATISTICS_CHANNEL } from '@sig/platform/statistics/change-sql';
 import { buildSubgraphTypeDefs } from '@sig/platform/subgraph-schema';
 import { SUBGRAPH_MODULES } from '../scripts/subgraphs';
 
@@ -19,13 +21,17 @@ const module = await SUBGRAPH_MODULES[agency]();
 const { schema: built, sdl } = await buildSubgraphTypeDefs(module.schema);
 const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: mergeDeep([createResolversMap(built), module.schema.referenceResolvers]) as any });
 const orm = await openOrm({ clientUrl: databaseUrlFromEnv(agency), entities: module.entities, migrations: module.migrations });
+// Statistics are cached as in the real subgraph, so the variants differ only in enforcement.
+const changeFeed = new ChangeFeed(databaseUrlFromEnv(agency), STATISTICS_CHANNEL, createLogger('plain'));
+await changeFeed.start();
+const statisticsCache = new ChangeFeedCache<unknown>(changeFeed);
 const log = createLogger(`plain-${SUBGRAPH_NAME[agency]}`);
 const server = new ApolloServer<SubgraphContext>({ schema });
 const { url } = await startStandaloneServer(server, {
   listen: { port: Number(process.env.PORT), host: '127.0.0.1' },
   context: async ({ req }) => {
     const { actor, grants } = JSON.parse(String(req.headers['x-bench-context']));
-    const base = { actor, grants, em: orm.em.fork(), loaders: new RequestLoaders(), log, accessLog: new AccessLogRecorder() };
+    const base = { actor, grants, em: orm.em.fork(), loaders: new RequestLoaders(), log, accessLog: new AccessLogRecorder(), statisticsCache };
     const ctx: SubgraphContext = {
       ...base,
       caseFacts: (caseId) =>

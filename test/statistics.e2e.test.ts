@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agency, GATEWAY_TOKEN_HEADER, PERSONAS, signGatewayToken, type Actor } from '@sig/platform';
 import { determinedSmallCells, type ReaderCell } from '../packages/platform/test/disclosure-check';
@@ -219,6 +220,47 @@ describe('access: the statistics role, aggregates only', () => {
     expect(body.data?.statistics ?? null).toBeNull();
     expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
     expect(body.errors![0].message).toMatch(message);
+  });
+});
+
+describe('kept until the data change', () => {
+  const CITY_FIGURES = 'query($p: String!) { statistics(period: $p) { city { proposals { value } } police { city { casesWithIncident { value } } } } }';
+  const cityFigures = async () => {
+    const { body } = await platform.query('district-supervisor', CITY_FIGURES, { p: '2025' });
+    expect(body.errors).toBeUndefined();
+    return { proposals: body.data.statistics.city.proposals.value, incidents: body.data.statistics.police.city.casesWithIncident.value };
+  };
+  /** Asks until the figures are as expected: a change is announced at commit and reaches the cache within milliseconds. */
+  const eventually = async (expected: { proposals: number; incidents: number }) => {
+    const deadline = Date.now() + 3000;
+    let seen = await cityFigures();
+    while (JSON.stringify(seen) !== JSON.stringify(expected) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      seen = await cityFigures();
+    }
+    expect(seen).toEqual(expected);
+  };
+
+  it('a change at social services or at the police is in the next answers, and so is undoing it', async () => {
+    await eventually({ proposals: 24, incidents: 6 });
+    const social = new pg.Client({ connectionString: platform.databases.subgraphs[Agency.SOCIAL_SERVICES] });
+    const police = new pg.Client({ connectionString: platform.databases.subgraphs[Agency.POLICE] });
+    await social.connect();
+    await police.connect();
+    try {
+      // One more proposal in 2025 (a copy of a fixture case), and an incident for a case of the cohort that had none.
+      await social.query(`insert into sig_case (id, young_person_id, district, status, target_group, proposal_reason, proposed_by_agency, proposed_by_name, proposed_on, version)
+        select gen_random_uuid(), young_person_id, district, 'PROPOSED', target_group, 'cache test', proposed_by_agency, proposed_by_name, '2025-06-01', 1 from sig_case limit 1`);
+      const { rows } = await social.query(`select c.id from sig_case c where c.district = 'spanga-tensta' and c.activated_on = '2025-02-04' limit 1`);
+      await police.query(`insert into police_incident (id, case_id, kind, occurred_at, description, recorded_by, created_at) values (gen_random_uuid(), $1, 'WITNESS', '2025-07-01T10:00:00Z', 'cache test', 'test', now())`, [rows[0].id]);
+      await eventually({ proposals: 25, incidents: 7 });
+    } finally {
+      await social.query(`delete from sig_case where proposal_reason = 'cache test'`);
+      await police.query(`delete from police_incident where description = 'cache test'`);
+      await social.end();
+      await police.end();
+    }
+    await eventually({ proposals: 24, incidents: 6 });
   });
 });
 

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { ChangeFeed } from '@sig/platform/change-feed';
 import { computeGrants, todayIso, type Actor, type ConsentData, type Grants, type GroupRole, type Logger, type MembershipRecord } from '@sig/platform';
 
 /** The channel on which social services' database announces every change to membership or consent. */
@@ -28,72 +29,37 @@ interface MembershipRow {
 export class GrantsSource {
   private readonly pool: pg.Pool;
   private readonly cache = new Map<string, { grants: Grants; expires: number }>();
-  private listener: pg.Client | undefined;
-  private listening = false;
-  private generation = 0;
-  private closed = false;
-  private reconnectTimer: NodeJS.Timeout | undefined;
+  private readonly feed: ChangeFeed;
 
   constructor(
-    private readonly connectionString: string,
-    private readonly log: Logger,
+    connectionString: string,
+    log: Logger,
     private readonly options: { poolMax?: number; cacheTtlMs?: number } = {},
   ) {
     this.pool = new pg.Pool({ connectionString, max: options.poolMax ?? 4 });
     this.pool.on('error', () => {
       // An idle client lost its connection (e.g. the database restarted); the pool replaces it.
     });
+    this.feed = new ChangeFeed(connectionString, GRANTS_CHANNEL, log);
+    this.feed.subscribe(() => this.cache.clear());
   }
 
   /** Starts listening for changes; resolves once listening (or once it has failed and will retry). */
   async start(): Promise<void> {
-    await this.listen();
-  }
-
-  private async listen(): Promise<void> {
-    if (this.closed) return;
-    const client = new pg.Client({ connectionString: this.connectionString });
-    const lost = (why: string) => {
-      if (this.listener !== client) return;
-      this.listener = undefined;
-      this.stopCaching();
-      if (!this.closed) {
-        this.log.warn({ why }, 'lost the grants change feed; caching off until it is back');
-        this.reconnectTimer = setTimeout(() => void this.listen(), 1000);
-      }
-    };
-    client.on('notification', () => this.invalidate());
-    client.on('error', (error) => lost(error.message));
-    client.on('end', () => lost('connection ended'));
-    try {
-      this.listener = client;
-      await client.connect();
-      await client.query(`LISTEN ${GRANTS_CHANNEL}`);
-      this.invalidate();
-      this.listening = true;
-    } catch (error) {
-      lost((error as Error).message);
-      await client.end().catch(() => {});
-    }
+    await this.feed.start();
   }
 
   /** Drops every cached grant (on a change announcement, or after a mutation through this instance). */
   invalidate() {
-    this.generation += 1;
-    this.cache.clear();
-  }
-
-  private stopCaching() {
-    this.listening = false;
-    this.invalidate();
+    this.feed.changed();
   }
 
   async grantsFor(actor: Actor): Promise<Grants> {
     const today = todayIso();
     const key = `${actor.id}|${actor.agency}|${today}`;
-    const cached = this.listening ? this.cache.get(key) : undefined;
+    const cached = this.feed.listening ? this.cache.get(key) : undefined;
     if (cached && cached.expires > Date.now()) return cached.grants;
-    const generation = this.generation;
+    const generation = this.feed.generation;
     const { rows } = await this.pool.query<MembershipRow>(
       `SELECT case_id, role, date_of_birth::text, valid_from::text, valid_until::text, signatories, provisions, withdrawals
          FROM gateway_membership
@@ -110,7 +76,7 @@ export class GrantsSource {
     }));
     const grants = computeGrants(actor, records, today);
     // Only cache what was read after the last change announcement, and only while listening.
-    if (this.listening && generation === this.generation) {
+    if (this.feed.listening && generation === this.feed.generation) {
       this.cache.set(key, { grants, expires: Date.now() + (this.options.cacheTtlMs ?? 60_000) });
     }
     return grants;
@@ -126,11 +92,7 @@ export class GrantsSource {
   }
 
   async close() {
-    this.closed = true;
-    clearTimeout(this.reconnectTimer);
-    const listener = this.listener;
-    this.listener = undefined;
-    await listener?.end().catch(() => {});
+    await this.feed.close();
     await this.pool.end();
   }
 }

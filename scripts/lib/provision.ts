@@ -130,6 +130,8 @@ export async function seedDemoIfEmpty(dbs: Pick<PlatformDatabases, 'subgraphs'>,
       for (let start = 0; start < scenario.length; start += CHUNK) {
         written += await module.seedDemoData(orm.em.fork(), scenario.slice(start, start + CHUNK), rng);
       }
+      // Fresh planner statistics: right after a bulk load, autovacuum has not analysed the tables yet.
+      await orm.em.getConnection().execute('analyze');
       return written;
     });
     log(`demo data: ${SUBGRAPH_NAME[agency]} ${rows} rows`);

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CaseFacts } from './access';
 import type { AccessLogRecorder } from './access-log';
+import type { ChangeFeedCache } from './change-feed';
 import type { GatewayContext } from './gateway-token';
 import type { RequestLoaders } from './loaders';
 import type { Logger } from './logger';
@@ -13,6 +14,8 @@ export interface SubgraphContext extends GatewayContext {
   /** What this subgraph knows about a case (batched per request). */
   caseFacts(caseId: string): Promise<CaseFacts>;
   log: Logger;
+  /** Computed statistics, kept until this database announces a change (see ChangeFeedCache). */
+  statisticsCache: ChangeFeedCache<unknown>;
   /** The decisions of this request, appended to the access log when it ends. */
   accessLog: AccessLogRecorder;
 }

@@ -1,5 +1,7 @@
 import { SUBGRAPH_NAME } from './agency';
+import { ChangeFeed } from './change-feed';
 import { portFromEnv } from './config';
+import { STATISTICS_CHANNEL } from './statistics/change-sql';
 import { databaseUrlFromEnv, openOrm } from './database';
 import { createLogger } from './logger';
 import type { SubgraphModule } from './subgraph-module';
@@ -16,7 +18,10 @@ export async function runSubgraph(module: SubgraphModule): Promise<void> {
     await orm.close();
     process.exit(1);
   }
+  const changeFeed = new ChangeFeed(databaseUrlFromEnv(module.agency), STATISTICS_CHANNEL, log);
+  await changeFeed.start();
   const server = await startSubgraphServer({
+    changeFeed,
     ...module.schema,
     agency: module.agency,
     orm,
@@ -26,6 +31,7 @@ export async function runSubgraph(module: SubgraphModule): Promise<void> {
   });
   stopOnSignals(log, async () => {
     await server.stop();
+    await changeFeed.close();
     await orm.close();
   });
 }

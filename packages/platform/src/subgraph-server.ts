@@ -17,6 +17,7 @@ import { AccessLogEntry, AccessLogRecorder } from './access-log';
 import { GraphQLError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { createLogger } from './logger';
+import { ChangeFeed, ChangeFeedCache } from './change-feed';
 import { formatError } from './format-error';
 import { listen } from './process';
 import { buildGuardedSubgraphSchema, type SubgraphSchemaDefinition } from './subgraph-schema';
@@ -26,6 +27,8 @@ export interface SubgraphServerOptions extends SubgraphSchemaDefinition {
   orm: MikroORM;
   port: number;
   host?: string;
+  /** This database's statistics change announcements: statistics are cached while it listens. Without it, nothing is cached. */
+  changeFeed?: ChangeFeed;
   /** What the subgraph knows about a case, for district roles; loaded in batches per request. */
   loadCaseFacts?: (ctx: Omit<SubgraphContext, 'caseFacts'>, caseIds: readonly string[]) => Promise<CaseFacts[]>;
 }
@@ -70,21 +73,30 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       res.status(503).json({ status: 'unavailable', subgraph: name });
     }
   });
+  const statisticsCache = new ChangeFeedCache<unknown>(options.changeFeed ?? ChangeFeed.never());
+  const verified = new WeakMap<express.Request, Awaited<ReturnType<typeof verify>>>();
   app.use(
     '/graphql',
-    express.json({ limit: process.env.BODY_LIMIT ?? '1mb' }),
+    // The gateway's signature is checked before the body is read: only the gateway may send large
+    // bodies (a statistics request carries the cases of the period, as `@requires` representations).
+    async (req, res, next) => {
+      const token = req.header(GATEWAY_TOKEN_HEADER);
+      const refuse = (message: string) => res.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+      if (!token) return refuse('This subgraph accepts only requests signed by the gateway');
+      try {
+        verified.set(req, await verify(token));
+      } catch (error) {
+        log.warn({ reason: (error as Error).message }, 'refused a request with an invalid gateway signature');
+        return refuse('Invalid gateway signature');
+      }
+      next();
+    },
+    express.json({ limit: process.env.BODY_LIMIT ?? '32mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const token = req.header(GATEWAY_TOKEN_HEADER);
-        if (!token) throw unauthenticated('This subgraph accepts only requests signed by the gateway');
-        let verified;
-        try {
-          verified = await verify(token);
-        } catch (error) {
-          log.warn({ reason: (error as Error).message }, 'refused a request with an invalid gateway signature');
-          throw unauthenticated('Invalid gateway signature');
-        }
-        const base = { ...verified, em: options.orm.em.fork(), loaders: new RequestLoaders(), log, accessLog: new AccessLogRecorder() };
+        const gateway = verified.get(req);
+        if (!gateway) throw unauthenticated('This subgraph accepts only requests signed by the gateway');
+        const base = { ...gateway, em: options.orm.em.fork(), loaders: new RequestLoaders(), log, accessLog: new AccessLogRecorder(), statisticsCache };
         const ctx: SubgraphContext = {
           ...base,
           caseFacts: (caseId) =>

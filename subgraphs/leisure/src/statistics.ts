@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import type { SubgraphContext } from '@sig/platform';
 import { agencyStatisticsPart } from '@sig/platform/statistics/agency-part';
-import { parseStatisticsPeriod } from '@sig/platform/statistics/period';
 import { AgencyStatisticsReport, COHORT_REQUIRES, StatisticCount, StatisticFigure } from '@sig/platform/statistics/types';
 import { sql } from 'kysely';
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
@@ -38,8 +37,7 @@ export class LeisureStatisticsResolver {
   @Directive(`@requires(fields: "${COHORT_REQUIRES}")`)
   @FieldResolver(() => LeisureStatistics, { nullable: true, description: "Leisure's part: activities and summer jobs over the period's cases. Needs the STATISTICS role." })
   async leisure(@Root() report: AgencyStatisticsReport, @Ctx() ctx: SubgraphContext): Promise<LeisureStatistics> {
-    const { from, to } = parseStatisticsPeriod('period', report.period);
-    const part = await agencyStatisticsPart(ctx.em, report, MEASURES, (co) => sql`
+    const part = await agencyStatisticsPart(ctx, 'leisure', report, MEASURES, ({ from, to }, co) => sql`
       select co.district,
         count(*) filter (where exists (select 1 from leisure_activity a where a.case_id = co.case_id
           and a.from_date <= ${to}::date and (a.until_date is null or a.until_date >= ${from}::date)))::int as "casesWithActivity",

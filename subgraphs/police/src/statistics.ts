@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import type { SubgraphContext } from '@sig/platform';
 import { TIME_ZONE } from '@sig/platform/dates';
-import { parseStatisticsPeriod } from '@sig/platform/statistics/period';
 import { agencyStatisticsPart } from '@sig/platform/statistics/agency-part';
 import { AgencyStatisticsReport, COHORT_REQUIRES, StatisticCount, StatisticFigure } from '@sig/platform/statistics/types';
 import { sql } from 'kysely';
@@ -39,8 +38,7 @@ export class PoliceStatisticsResolver {
   @Directive(`@requires(fields: "${COHORT_REQUIRES}")`)
   @FieldResolver(() => PoliceStatistics, { nullable: true, description: "The police's part: incidents and contacts over the period's cases. Needs the STATISTICS role." })
   async police(@Root() report: AgencyStatisticsReport, @Ctx() ctx: SubgraphContext): Promise<PoliceStatistics> {
-    const { from, to } = parseStatisticsPeriod('period', report.period);
-    const part = await agencyStatisticsPart(ctx.em, report, MEASURES, (co) => sql`
+    const part = await agencyStatisticsPart(ctx, 'police', report, MEASURES, ({ from, to }, co) => sql`
       select co.district,
         count(*) filter (where exists (select 1 from police_incident i where i.case_id = co.case_id
           and (i.occurred_at at time zone ${TIME_ZONE})::date between ${from}::date and ${to}::date))::int as "casesWithIncident",

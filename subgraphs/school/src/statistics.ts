@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import type { SubgraphContext } from '@sig/platform';
 import { agencyStatisticsPart } from '@sig/platform/statistics/agency-part';
-import { parseStatisticsPeriod } from '@sig/platform/statistics/period';
 import { AgencyStatisticsReport, COHORT_REQUIRES, StatisticCount, StatisticFigure } from '@sig/platform/statistics/types';
 import { sql } from 'kysely';
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
@@ -38,9 +37,8 @@ export class SchoolStatisticsResolver {
   @Directive(`@requires(fields: "${COHORT_REQUIRES}")`)
   @FieldResolver(() => SchoolStatistics, { nullable: true, description: "The school's part: whether attendance rose over the case. Needs the STATISTICS role." })
   async school(@Root() report: AgencyStatisticsReport, @Ctx() ctx: SubgraphContext): Promise<SchoolStatistics> {
-    const { referenceDate } = parseStatisticsPeriod('period', report.period);
     // First and latest attendance period up to the reference date, per pupil with at least two.
-    const part = await agencyStatisticsPart(ctx.em, report, MEASURES, (co) => sql`
+    const part = await agencyStatisticsPart(ctx, 'school', report, MEASURES, ({ referenceDate }, co) => sql`
       select co.district,
         count(s.case_id)::int as "pupilsWithAttendance",
         count(*) filter (where s.latest > s.first)::int as "attendanceRose"

@@ -256,8 +256,8 @@ export class Meeting {
 export const MeetingSchema = defineEntity({
   class: Meeting,
   tableName: 'meeting',
-  // Statistics: the last meeting held per case.
-  indexes: [{ properties: ['caseId', 'heldOn'] }],
+  // Statistics: meetings held per case, and the meetings of the last weeks.
+  indexes: [{ properties: ['caseId', 'heldOn'] }, { properties: ['heldOn'] }],
   properties: {
     id: p.uuid().primary(),
     caseId: p.uuid().index(),

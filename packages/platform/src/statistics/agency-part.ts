@@ -1,23 +1,40 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { createHash } from 'node:crypto';
 import type { RawBuilder } from 'kysely';
+import type { SubgraphContext } from '../context';
+import { parseStatisticsPeriod, type StatisticsPeriod } from './period';
 import { protectCohortMeasures, cohortArrays, type CohortMeasure, type CohortRow } from './cohort-table';
 import { smallCellThreshold } from './small-cells';
 import type { CohortInput } from './types';
 
+export interface AgencyPart {
+  districts: CohortRow[];
+  city: CohortRow;
+}
+
 /**
  * Computes an agency subgraph's part of a statistics report: its SQL counts the measures over the
  * cohort social services handed over (one row per district), then the counts are small-cell
- * protected together with the cohort sizes. `query` gets the cohort as parallel arrays for
- * `unnest(${districts}::text[], ${caseIds}::uuid[]) as co(district, case_id)`.
+ * protected together with the cohort sizes. `query` gets the period and the cohort as parallel
+ * arrays for `unnest(${districts}::text[], ${caseIds}::uuid[]) as co(district, case_id)`.
+ *
+ * Kept until this agency's database announces a change; the cohort is part of the key, so a change
+ * at social services (a new cohort) is a new entry.
  */
-export async function agencyStatisticsPart(
-  em: EntityManager,
-  report: CohortInput,
+export function agencyStatisticsPart(
+  ctx: SubgraphContext,
+  part: string,
+  report: CohortInput & { period: string },
   measures: CohortMeasure[],
-  query: (cohort: { districts: string[]; caseIds: string[] }) => RawBuilder<{ district: string } & Record<string, unknown>>,
-): Promise<{ districts: CohortRow[]; city: CohortRow }> {
+  query: (period: StatisticsPeriod, cohort: { districts: string[]; caseIds: string[] }) => RawBuilder<{ district: string } & Record<string, unknown>>,
+): Promise<AgencyPart> {
   if (!Array.isArray(report.cohorts)) throw new Error('statistics: the report reached this subgraph without its cohorts (@requires)');
-  const { rows } = await query(cohortArrays(report)).execute(em.getKysely());
-  const values = new Map(rows.map((r) => [r.district, Object.fromEntries(measures.map((m) => [m.name, Number(r[m.name] ?? 0)]))]));
-  return protectCohortMeasures(smallCellThreshold(), report, values, measures);
+  const period = parseStatisticsPeriod('period', report.period);
+  const threshold = smallCellThreshold();
+  const cohortDigest = createHash('sha256').update(JSON.stringify([report.cohorts, report.citySizePublished])).digest('base64url');
+  const key = `${part}|${period.label}|${period.referenceDate}|${threshold}|${cohortDigest}`;
+  return ctx.statisticsCache.get(key, async () => {
+    const { rows } = await query(period, cohortArrays(report)).execute(ctx.em.getKysely());
+    const values = new Map(rows.map((r) => [r.district, Object.fromEntries(measures.map((m) => [m.name, Number(r[m.name] ?? 0)]))]));
+    return protectCohortMeasures(threshold, report, values, measures);
+  }) as Promise<AgencyPart>;
 }

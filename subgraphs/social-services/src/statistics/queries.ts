@@ -72,28 +72,31 @@ export interface MeetingCadenceRow {
   district: string;
   active: number;
   recent_meeting: number;
-  overdue: number;
+  not_yet_due: number;
 }
 
 /**
  * Cases active on the reference date, per district: with a network meeting held in the five weeks
- * before it, overdue (more than five weeks since the last meeting, or since activation when none
- * was held: the rule of `isMeetingOverdue`), and the rest (activated within five weeks, no meeting yet).
+ * up to it (recent), and not yet due (activated within those five weeks, no meeting held yet). The
+ * rest are overdue: more than five weeks since the last meeting, or since activation when none was
+ * held (the rule of `isMeetingOverdue`). Driven by the meetings of the last five weeks rather than
+ * by every case's last meeting.
  */
 export function meetingCadence(em: EntityManager, p: StatisticsPeriod) {
   const ref = p.referenceDate;
   return rows<MeetingCadenceRow>(
     em,
-    sql`select c.district, count(*)::int as active,
-      count(*) filter (where m.last_held >= ${ref}::date - 35)::int as recent_meeting,
-      count(*) filter (where coalesce(m.last_held, c.activated_on) + 35 < ${ref}::date)::int as overdue
-    from sig_case c
-    left join lateral (
-      select max(held_on) as last_held from meeting m
-      where m.case_id = c.id and m.status = 'HELD' and m.held_on <= ${ref}::date
-    ) m on true
-    where ${activeOn(ref)}
-    group by c.district`,
+    sql`with active as (
+      select c.id, c.district, c.activated_on from sig_case c where ${activeOn(ref)}
+    ),
+    recent as (
+      select distinct m.case_id from meeting m where m.status = 'HELD' and m.held_on between ${ref}::date - 35 and ${ref}::date
+    )
+    select a.district, count(*)::int as active, count(r.case_id)::int as recent_meeting,
+      count(*) filter (where r.case_id is null and a.activated_on >= ${ref}::date - 35
+        and not exists (select 1 from meeting m where m.case_id = a.id and m.status = 'HELD' and m.held_on <= ${ref}::date))::int as not_yet_due
+    from active a left join recent r on r.case_id = a.id
+    group by a.district`,
   );
 }
 
@@ -124,8 +127,9 @@ export function actionsDue(em: EntityManager, p: StatisticsPeriod) {
       count(*) filter (where a.status in ('OPEN', 'IN_PROGRESS') and a.due_date >= ${ref}::date)::int as open
     from plan_action a
     join sig_case c on c.id = a.case_id
-    join lateral (select id from action_plan ap where ap.case_id = a.case_id order by ap.plan_version desc limit 1) cur on cur.id = a.plan_id
+    join action_plan ap on ap.id = a.plan_id
     where a.due_date between ${p.from}::date and ${p.to}::date and a.status <> 'CANCELLED'
+      and not exists (select 1 from action_plan newer where newer.case_id = ap.case_id and newer.plan_version > ap.plan_version)
     group by c.district, a.responsible_agency`,
   );
 }
@@ -140,21 +144,32 @@ export interface MonthRow {
 /**
  * All districts together, per month: cases started, closed, and active on the month's last day (or
  * on the reference date, for the month it falls in). Months after the reference date are left out.
+ * One pass over the months' activations and closures: the active count runs from the count at the
+ * start of the first month, plus each month's activations, minus its closures of activated cases.
  */
 export function monthlySeries(em: EntityManager, months: { month: string; from: string; to: string }[], referenceDate: string) {
   const first = months[0].from;
-  const last = months.at(-1)!.to;
+  const last = months.at(-1)!.to < referenceDate ? months.at(-1)!.to : referenceDate;
   return rows<MonthRow>(
     em,
     sql`with months as (
-      select to_char(m, 'YYYY-MM') as month, m::date as f, least((m + interval '1 month' - interval '1 day')::date, ${referenceDate}::date) as t
-      from generate_series(${first}::date, least(${last}::date, ${referenceDate}::date), interval '1 month') m
+      select m::date as f, to_char(m, 'YYYY-MM') as month from generate_series(${first}::date, ${last}::date, interval '1 month') m
+    ),
+    before as (
+      select count(*)::int as n from sig_case c where c.activated_on < ${first}::date and (c.closed_on is null or c.closed_on >= ${first}::date)
+    ),
+    starts as (
+      select date_trunc('month', c.activated_on)::date as m, count(*)::int as n from sig_case c
+      where c.activated_on between ${first}::date and ${last}::date group by 1
+    ),
+    ends as (
+      select date_trunc('month', c.closed_on)::date as m, count(*)::int as n, count(*) filter (where c.activated_on is not null)::int as n_activated
+      from sig_case c where c.closed_on between ${first}::date and ${last}::date group by 1
     )
-    select months.month,
-      (select count(*) from sig_case c where c.activated_on between months.f and months.t)::int as started,
-      (select count(*) from sig_case c where c.closed_on between months.f and months.t)::int as closed,
-      (select count(*) from sig_case c where c.activated_on <= months.t and (c.closed_on is null or c.closed_on > months.t))::int as active_at_end
-    from months order by months.month`,
+    select months.month, coalesce(s.n, 0) as started, coalesce(e.n, 0) as closed,
+      ((select n from before) + sum(coalesce(s.n, 0) - coalesce(e.n_activated, 0)) over (order by months.f))::int as active_at_end
+    from months left join starts s on s.m = months.f left join ends e on e.m = months.f
+    order by months.f`,
   );
 }
 

@@ -60,8 +60,8 @@ export async function buildStatisticsReport(em: EntityManager, period: Statistic
   for (const r of cadence) {
     add(r.district, 'active', r.active);
     add(r.district, 'recent', r.recent_meeting);
-    add(r.district, 'overdue', r.overdue);
-    add(r.district, 'notYetDue', r.active - r.recent_meeting - r.overdue);
+    add(r.district, 'overdue', r.active - r.recent_meeting - r.not_yet_due);
+    add(r.district, 'notYetDue', r.not_yet_due);
   }
   for (const r of participation) add(r.district, `with:${r.agency}`, r.cases);
   for (const r of actions) for (const s of ACTION_STATES) add(r.district, `actions:${r.agency}:${s}`, r[s]);

@@ -17,15 +17,17 @@ export class StatisticsResolver {
     @Arg('period', () => String, { description: 'A year ("2026"), a quarter ("2026-Q3") or a month ("2026-07").' }) period: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<StatisticsReport> {
-    return buildStatisticsReport(ctx.em, parseStatisticsPeriod('period', period), smallCellThreshold());
+    return reportFor(ctx, period);
   }
 
   @FieldResolver(() => [StatisticsCohort])
   async cohorts(@Root() report: StatisticsReport, @Ctx() ctx: SubgraphContext): Promise<StatisticsCohort[]> {
     const { period, cohortSizeShown } = sourceOf(report);
-    const ids = new Map((await cohortCaseIds(ctx.em, period)).map((r) => [r.district, r.case_ids]));
-    // Every district, as in social services' rows, so the agencies' rows and sums match them.
-    return DISTRICTS.map(({ code }) => ({ district: code, caseIds: ids.get(code) ?? [], sizePublished: cohortSizeShown(code) }));
+    return ctx.statisticsCache.get(`cohorts|${period.label}|${period.referenceDate}|${report.smallCellThreshold}`, async () => {
+      const ids = new Map((await cohortCaseIds(ctx.em, period)).map((r) => [r.district, r.case_ids]));
+      // Every district, as in social services' rows, so the agencies' rows and sums match them.
+      return DISTRICTS.map(({ code }) => ({ district: code, caseIds: ids.get(code) ?? [], sizePublished: cohortSizeShown(code) }));
+    }) as Promise<StatisticsCohort[]>;
   }
 
   @FieldResolver(() => Boolean)
@@ -37,10 +39,19 @@ export class StatisticsResolver {
 /** `_entities` for the report (the key is its period): built afresh, under the same statistics rule. */
 export const statisticsReferenceResolvers = {
   StatisticsReport: {
-    __resolveReference: (ref: { period: string }, ctx: SubgraphContext) =>
-      buildStatisticsReport(ctx.em, parseStatisticsPeriod('period', ref.period), smallCellThreshold()),
+    __resolveReference: (ref: { period: string }, ctx: SubgraphContext) => reportFor(ctx, ref.period),
   },
 };
+
+/**
+ * The report for a period: computed in SQL and protected, then kept until the database announces a
+ * change to what it is computed from (or the reference date moves on, or the threshold changes).
+ */
+function reportFor(ctx: SubgraphContext, label: string): Promise<StatisticsReport> {
+  const period = parseStatisticsPeriod('period', label);
+  const threshold = smallCellThreshold();
+  return ctx.statisticsCache.get(`report|${period.label}|${period.referenceDate}|${threshold}`, () => buildStatisticsReport(ctx.em, period, threshold)) as Promise<StatisticsReport>;
+}
 
 function sourceOf(report: StatisticsReport) {
   if (!report.source) throw new Error('statistics report without its source');
