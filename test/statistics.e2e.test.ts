@@ -185,7 +185,7 @@ describe('access: the statistics role, aggregates only', () => {
   });
 
   it('offers clients no field with case ids: the cohort is internal to the supergraph', async () => {
-    const { body } = await platform.query('district-supervisor', 'query { statistics(period: "2025") { cohorts { caseIds } } }');
+    const { body } = await platform.query('district-supervisor', 'query { statistics(period: "2025") { cohorts { packedCaseIds } } }');
     expect(body.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
@@ -196,7 +196,7 @@ describe('access: the statistics role, aggregates only', () => {
         headers: { 'content-type': 'application/json', [GATEWAY_TOKEN_HEADER]: await signGatewayToken(platform.keys.gateway.privateJwk, 'school', { actor, grants: { cases: {} } }) },
         body: JSON.stringify({
           query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on StatisticsReport { school { city { pupilsWithAttendance { value } } } } } }',
-          variables: { r: [{ __typename: 'StatisticsReport', period: '2025', cohorts: [{ district: 'bromma', caseIds: [], sizePublished: true }], citySizePublished: true }] },
+          variables: { r: [{ __typename: 'StatisticsReport', period: '2025', cohorts: [{ district: 'bromma', packedCaseIds: '', size: 0, sizePublished: true }], citySizePublished: true }] },
         }),
       });
       return (await res.json()) as any;

@@ -37,13 +37,13 @@ export class LeisureStatisticsResolver {
   @Directive(`@requires(fields: "${COHORT_REQUIRES}")`)
   @FieldResolver(() => LeisureStatistics, { nullable: true, description: "Leisure's part: activities and summer jobs over the period's cases. Needs the STATISTICS role." })
   async leisure(@Root() report: AgencyStatisticsReport, @Ctx() ctx: SubgraphContext): Promise<LeisureStatistics> {
-    const part = await agencyStatisticsPart(ctx, 'leisure', report, MEASURES, ({ from, to }, co) => sql`
+    const part = await agencyStatisticsPart(ctx, 'leisure', report, MEASURES, ({ from, to }, cohort) => sql`
       select co.district,
         count(*) filter (where exists (select 1 from leisure_activity a where a.case_id = co.case_id
           and a.from_date <= ${to}::date and (a.until_date is null or a.until_date >= ${from}::date)))::int as "casesWithActivity",
         count(*) filter (where exists (select 1 from summer_job j where j.case_id = co.case_id
           and j.year between ${Number(from.slice(0, 4))} and ${Number(to.slice(0, 4))}))::int as "casesWithSummerJob"
-      from unnest(${co.districts}::text[], ${co.caseIds}::uuid[]) as co(district, case_id)
+      from ${cohort} as co(district, case_id)
       group by co.district`);
     const shape = (r: (typeof part)['city']): LeisureDistrictStatistics => ({
       district: r.district,

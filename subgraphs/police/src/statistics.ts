@@ -38,13 +38,13 @@ export class PoliceStatisticsResolver {
   @Directive(`@requires(fields: "${COHORT_REQUIRES}")`)
   @FieldResolver(() => PoliceStatistics, { nullable: true, description: "The police's part: incidents and contacts over the period's cases. Needs the STATISTICS role." })
   async police(@Root() report: AgencyStatisticsReport, @Ctx() ctx: SubgraphContext): Promise<PoliceStatistics> {
-    const part = await agencyStatisticsPart(ctx, 'police', report, MEASURES, ({ from, to }, co) => sql`
+    const part = await agencyStatisticsPart(ctx, 'police', report, MEASURES, ({ from, to }, cohort) => sql`
       select co.district,
         count(*) filter (where exists (select 1 from police_incident i where i.case_id = co.case_id
           and (i.occurred_at at time zone ${TIME_ZONE})::date between ${from}::date and ${to}::date))::int as "casesWithIncident",
         count(*) filter (where exists (select 1 from police_contact k where k.case_id = co.case_id
           and (k.occurred_at at time zone ${TIME_ZONE})::date between ${from}::date and ${to}::date))::int as "casesWithContact"
-      from unnest(${co.districts}::text[], ${co.caseIds}::uuid[]) as co(district, case_id)
+      from ${cohort} as co(district, case_id)
       group by co.district`);
     const shape = (r: (typeof part)['city']): PoliceDistrictStatistics => ({
       district: r.district,

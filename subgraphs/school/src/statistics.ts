@@ -38,11 +38,11 @@ export class SchoolStatisticsResolver {
   @FieldResolver(() => SchoolStatistics, { nullable: true, description: "The school's part: whether attendance rose over the case. Needs the STATISTICS role." })
   async school(@Root() report: AgencyStatisticsReport, @Ctx() ctx: SubgraphContext): Promise<SchoolStatistics> {
     // First and latest attendance period up to the reference date, per pupil with at least two.
-    const part = await agencyStatisticsPart(ctx, 'school', report, MEASURES, ({ referenceDate }, co) => sql`
+    const part = await agencyStatisticsPart(ctx, 'school', report, MEASURES, ({ referenceDate }, cohort) => sql`
       select co.district,
         count(s.case_id)::int as "pupilsWithAttendance",
         count(*) filter (where s.latest > s.first)::int as "attendanceRose"
-      from unnest(${co.districts}::text[], ${co.caseIds}::uuid[]) as co(district, case_id)
+      from ${cohort} as co(district, case_id)
       left join lateral (
         select a.case_id,
           (array_agg(a.attendance_percent order by a.period_start))[1] as first,

@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import { SmallCellTable, type StatisticCountValue, type StatisticFigureValue } from './small-cells';
 import { CITY, type CohortInput } from './types';
 
@@ -30,7 +31,7 @@ export function protectCohortMeasures(
   measures: CohortMeasure[],
 ): { districts: CohortRow[]; city: CohortRow } {
   const districts = input.cohorts.map((c) => c.district);
-  const size = new Map(input.cohorts.map((c) => [c.district, c.caseIds.length]));
+  const size = new Map(input.cohorts.map((c) => [c.district, c.size]));
   const cell = (name: string, d: string) => `${name}@${d}`;
   const raw = (name: string, d: string): number => {
     if (d === CITY) return districts.reduce((s, x) => s + raw(name, x), 0);
@@ -61,15 +62,21 @@ export function protectCohortMeasures(
   return { districts: districts.map(row), city: row(CITY) };
 }
 
-/** The cohort as two parallel arrays (district, case id), the shape `unnest($1::text[], $2::uuid[])` takes. */
-export function cohortArrays(input: CohortInput): { districts: string[]; caseIds: string[] } {
+/**
+ * The cohort as SQL rows `(district, case_id)`, from the compact form social services sends (16
+ * bytes per case id, base64), unpacked here: use as `from ${cohortRows(input)} as co(district, case_id)`.
+ */
+export function cohortRows(input: CohortInput): RawBuilder<unknown> {
   const districts: string[] = [];
   const caseIds: string[] = [];
   for (const c of input.cohorts) {
-    for (const id of c.caseIds) {
+    const bytes = Buffer.from(c.packedCaseIds, 'base64');
+    if (bytes.length !== c.size * 16) throw new Error(`statistics: cohort of ${c.district} does not hold ${c.size} case ids`);
+    for (let i = 0; i < bytes.length; i += 16) {
+      const hex = bytes.toString('hex', i, i + 16);
       districts.push(c.district);
-      caseIds.push(id);
+      caseIds.push(`${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`);
     }
   }
-  return { districts, caseIds };
+  return sql`unnest(${districts}::text[], ${caseIds}::uuid[])`;
 }

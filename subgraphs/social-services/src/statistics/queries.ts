@@ -173,10 +173,14 @@ export function monthlySeries(em: EntityManager, months: { month: string; from: 
   );
 }
 
-/** The ids of the cohort's cases per district: handed to the other agencies' subgraphs, never to a client. */
+/**
+ * The ids of the cohort's cases per district, packed (16 bytes each, base64, no line breaks): handed
+ * to the other agencies' subgraphs, never to a client.
+ */
 export function cohortCaseIds(em: EntityManager, p: StatisticsPeriod) {
-  return rows<{ district: string; case_ids: string[] }>(
+  return rows<{ district: string; packed: string; size: number }>(
     em,
-    sql`select c.district, array_agg(c.id::text order by c.id) as case_ids from sig_case c where ${activeDuring(p)} group by c.district`,
+    sql`select c.district, translate(encode(string_agg(uuid_send(c.id), ''::bytea order by c.id), 'base64'), E'\n', '') as packed, count(*)::int as size
+    from sig_case c where ${activeDuring(p)} group by c.district`,
   );
 }

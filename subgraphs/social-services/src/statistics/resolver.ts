@@ -24,9 +24,9 @@ export class StatisticsResolver {
   async cohorts(@Root() report: StatisticsReport, @Ctx() ctx: SubgraphContext): Promise<StatisticsCohort[]> {
     const { period, cohortSizeShown } = sourceOf(report);
     return ctx.statisticsCache.get(`cohorts|${period.label}|${period.referenceDate}|${report.smallCellThreshold}`, async () => {
-      const ids = new Map((await cohortCaseIds(ctx.em, period)).map((r) => [r.district, r.case_ids]));
+      const found = new Map((await cohortCaseIds(ctx.em, period)).map((r) => [r.district, r]));
       // Every district, as in social services' rows, so the agencies' rows and sums match them.
-      return DISTRICTS.map(({ code }) => ({ district: code, caseIds: ids.get(code) ?? [], sizePublished: cohortSizeShown(code) }));
+      return DISTRICTS.map(({ code }) => ({ district: code, packedCaseIds: found.get(code)?.packed ?? '', size: found.get(code)?.size ?? 0, sizePublished: cohortSizeShown(code) }));
     }) as Promise<StatisticsCohort[]>;
   }
 
