@@ -58,6 +58,7 @@ try {
 ────────────────────────────────────────────────────────────────────────────
  SIG platform is running
    Playground: ${system.gatewayUrl.replace(/\/graphql$/, '/')}   (GraphiQL with a persona picker)
+   Dashboard: ${system.gatewayUrl.replace(/\/graphql$/, '/dashboard')}   (SSPF district statistics; the district-supervisor persona may read them)
    GraphQL:  ${system.gatewayUrl}
    Health:   ${system.gatewayUrl.replace(/\/graphql$/, '/healthz')}
 

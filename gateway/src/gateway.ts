@@ -23,6 +23,7 @@ import http from 'node:http';
 import { GrantsSource } from './grants';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { armorConfigFromEnv, tokenLimit } from './limits';
+import { dashboardRouter } from './dashboard';
 import { playgroundRouter, type PlaygroundPersona } from './playground';
 import { listen } from '@sig/platform/process';
 
@@ -126,6 +127,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
 
   if (options.playground && process.env.NODE_ENV !== 'production') app.use(playgroundRouter(options.playground.personas));
+  // The dashboard asks the API with the reader's own token, so it is served in production too.
+  app.use(dashboardRouter());
 
   app.use(
     '/graphql',
