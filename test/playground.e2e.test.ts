@@ -1,29 +1,19 @@
 /// <reference lib="dom" />
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, offlinePage, screenshot } from './support/browser';
 import { freePort, startTestPlatform, type TestPlatform } from './support/platform';
 
 /**
  * The playground in a real browser (Debian's chromium, driven by playwright-core), with every
  * request that is not to this machine refused: it must work with no internet.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const OUTPUT = path.resolve(import.meta.dirname, '../test-output');
-
 let platform: TestPlatform;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`the browser test needs Chromium at ${CHROMIUM}: apt-get install chromium (CI's .ci/run does), or set CHROMIUM_PATH`);
-  }
   platform = await startTestPlatform({ seed: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -33,26 +23,14 @@ afterAll(async () => {
 
 describe('the playground', () => {
   it('loads offline, picks a persona, runs an example operation and shows data', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const outside: string[] = [];
-    await page.route('**/*', (route) => {
-      const { hostname } = new URL(route.request().url());
-      if (hostname === '127.0.0.1' || hostname === 'localhost') return route.continue();
-      outside.push(route.request().url());
-      return route.abort('internetdisconnected');
-    });
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-
-    await page.goto(platform.system.gatewayUrl.replace(/\/graphql$/, '/'));
+    const { page, outside, errors: pageErrors } = await offlinePage(browser, platform.system.gatewayUrl.replace(/\/graphql$/, '/'));
     await page.waitForSelector('.graphiql-container', { timeout: 20_000 });
     await page.selectOption('#persona', 'social-worker');
     await page.waitForSelector('.graphiql-tab >> text=MyCases');
     await page.click('.graphiql-execute-button');
     await page.waitForFunction(() => document.querySelector('.result-window')?.textContent?.includes('"cases"'), null, { timeout: 20_000 });
     const result = (await page.textContent('.result-window')) ?? '';
-    fs.mkdirSync(OUTPUT, { recursive: true });
-    await page.screenshot({ path: path.join(OUTPUT, 'playground.png') });
+    await screenshot(page, 'playground.png');
 
     expect(result).toMatch(/"id":\s*"[0-9a-f-]{36}"/);
     expect(result).toContain('"district": "spanga-tensta"');
