@@ -7,7 +7,7 @@ import {
   createActorTokenVerifier,
   createLogger,
   GATEWAY_TOKEN_HEADER,
-  signGatewayToken,
+  createGatewayTokenSigner,
   SUBGRAPH_AGENCIES,
   SUBGRAPH_NAME,
   unauthenticated,
@@ -57,6 +57,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await grants.start();
   const nameToUrl = new Map<string, string>(SUBGRAPH_AGENCIES.map((a) => [SUBGRAPH_NAME[a], options.subgraphUrls[a]]));
 
+  const signToken = createGatewayTokenSigner(options.gatewayPrivateJwk);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
@@ -78,7 +79,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           const { actor, grants } = sent.context as GatewayContext;
           // The operation's name as the gateway resolved it from the document, for the access log.
           const operationName = sent.incomingRequestContext.operationName ?? undefined;
-          sent.request.http?.headers.set(GATEWAY_TOKEN_HEADER, await signGatewayToken(options.gatewayPrivateJwk, name, { actor, grants, operationName }));
+          sent.request.http?.headers.set(GATEWAY_TOKEN_HEADER, await signToken(name, { actor, grants, operationName }));
         },
       });
     },

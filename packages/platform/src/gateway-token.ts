@@ -18,21 +18,66 @@ export interface GatewayContext {
 
 /** Signs the actor and grants for one subgraph (the audience), so the token cannot be replayed elsewhere. */
 export async function signGatewayToken(gatewayPrivateJwk: JWK, subgraph: string, ctx: GatewayContext): Promise<string> {
+  return sign(await importKey(gatewayPrivateJwk), gatewayPrivateJwk.kid, subgraph, ctx);
+}
+
+function sign(key: CryptoKey, kid: string | undefined, subgraph: string, ctx: GatewayContext): Promise<string> {
   return new SignJWT({ actor: { ...ctx.actor }, grants: ctx.grants, op: ctx.operationName ?? null })
-    .setProtectedHeader({ alg: SIGNING_ALG, kid: gatewayPrivateJwk.kid, typ: 'JWT' })
+    .setProtectedHeader({ alg: SIGNING_ALG, kid, typ: 'JWT' })
     .setIssuer(GATEWAY_TOKEN_ISSUER)
     .setAudience(`urn:sig:subgraph:${subgraph}`)
     .setSubject(ctx.actor.id)
     .setIssuedAt()
     .setExpirationTime(`${GATEWAY_TOKEN_TTL_SECONDS}s`)
-    .sign(await importKey(gatewayPrivateJwk));
+    .sign(key);
+}
+
+export type GatewayTokenSigner = (subgraph: string, ctx: GatewayContext) => Promise<string>;
+
+/**
+ * The gateway's signer: the key imported once, and a signed token reused for the same subgraph,
+ * actor, operation name and grants while it has more than half its lifetime left. Grants are keyed
+ * by identity: the grants cache hands out the same object until a change is announced, and any new
+ * grants (a change, or caching off) get a new token.
+ */
+export function createGatewayTokenSigner(gatewayPrivateJwk: JWK): GatewayTokenSigner {
+  const key = importKey(gatewayPrivateJwk);
+  const reusable = new WeakMap<Grants, Map<string, { token: string; until: number }>>();
+  return async (subgraph, ctx) => {
+    const id = `${subgraph}|${ctx.operationName ?? ''}|${JSON.stringify(ctx.actor)}`;
+    let forGrants = reusable.get(ctx.grants);
+    const hit = forGrants?.get(id);
+    if (hit && hit.until > Date.now()) return hit.token;
+    const token = await sign(await key, gatewayPrivateJwk.kid, subgraph, ctx);
+    if (!forGrants) reusable.set(ctx.grants, (forGrants = new Map()));
+    if (forGrants.size > 256) forGrants.clear();
+    forGrants.set(id, { token, until: Date.now() + (GATEWAY_TOKEN_TTL_SECONDS * 1000) / 2 });
+    return token;
+  };
 }
 
 export type GatewayTokenVerifier = (token: string) => Promise<GatewayContext>;
 
+/**
+ * A subgraph's verifier. A token seen before is not verified again while it is valid (the gateway
+ * reuses tokens, so most requests carry one already checked); the memo holds at most a few thousand.
+ */
 export async function createGatewayTokenVerifier(gatewayPublicJwk: JWK, subgraph: string): Promise<GatewayTokenVerifier> {
-  const key = await importKey(gatewayPublicJwk);
+  const verify = await verifierFor(gatewayPublicJwk, subgraph);
+  const seen = new Map<string, { ctx: GatewayContext; until: number }>();
   return async (token) => {
+    const hit = seen.get(token);
+    if (hit && hit.until > Date.now()) return hit.ctx;
+    const { ctx, expiresAt } = await verify(token);
+    if (seen.size >= 4096) seen.delete(seen.keys().next().value!);
+    seen.set(token, { ctx, until: expiresAt });
+    return ctx;
+  };
+}
+
+async function verifierFor(gatewayPublicJwk: JWK, subgraph: string) {
+  const key = await importKey(gatewayPublicJwk);
+  return async (token: string): Promise<{ ctx: GatewayContext; expiresAt: number }> => {
     const { payload } = await jwtVerify(token, key, {
       algorithms: [SIGNING_ALG],
       issuer: GATEWAY_TOKEN_ISSUER,
@@ -43,7 +88,10 @@ export async function createGatewayTokenVerifier(gatewayPublicJwk: JWK, subgraph
     if (!actorClaims || typeof actorClaims !== 'object') throw new Error('gateway token has no actor');
     const actor = actorFromClaims({ ...actorClaims, sub: actorClaims.id });
     if (actor.id !== payload.sub) throw new Error('gateway token subject does not match its actor');
-    return { actor, grants: parseGrants(payload.grants), operationName: typeof payload.op === 'string' ? payload.op : undefined };
+    return {
+      ctx: { actor, grants: parseGrants(payload.grants), operationName: typeof payload.op === 'string' ? payload.op : undefined },
+      expiresAt: payload.exp! * 1000,
+    };
   };
 }
 

@@ -2,6 +2,7 @@ import { SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import {
   createActorTokenVerifier,
+  createGatewayTokenSigner,
   createGatewayTokenVerifier,
   generatePlatformKeys,
   importKey,
@@ -83,5 +84,30 @@ describe('gateway tokens', () => {
     claims.grants.cases['c-1'].shared.POLICE = ['INCIDENTS'];
     const forged = [header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.');
     await expect(verify(forged)).rejects.toThrow(/signature/);
+  });
+});
+
+describe('gateway tokens reused between requests', () => {
+  const grants = { cases: {} };
+
+  it('the signer reuses a token only for the same subgraph, actor, operation and grants object', async () => {
+    const sign = createGatewayTokenSigner(keys.gateway.privateJwk);
+    const first = await sign('police', { actor, grants });
+    expect(await sign('police', { actor, grants })).toBe(first);
+    expect(await sign('school', { actor, grants })).not.toBe(first);
+    expect(await sign('police', { actor, grants, operationName: 'Other' })).not.toBe(first);
+    expect(await sign('police', { actor, grants: { cases: {} } })).not.toBe(first); // new grants: new token
+    expect(await sign('police', { actor: PERSONAS['school-counsellor'] as Actor, grants })).not.toBe(first);
+  });
+
+  it('the verifier remembers a verified token, and still refuses a tampered one', async () => {
+    const verify = await createGatewayTokenVerifier(keys.gateway.publicJwk, 'police');
+    const token = await createGatewayTokenSigner(keys.gateway.privateJwk)('police', { actor, grants });
+    expect((await verify(token)).actor).toEqual(actor);
+    expect((await verify(token)).actor).toEqual(actor);
+    const [h, p, sig] = token.split('.');
+    const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
+    claims.grants = { cases: { '11111111-1111-4111-8111-111111111111': { role: 'COORDINATOR', consent: 'ACTIVE', shared: {}, withdrawn: [] } } };
+    await expect(verify([h, Buffer.from(JSON.stringify(claims)).toString('base64url'), sig].join('.'))).rejects.toThrow();
   });
 });
