@@ -38,12 +38,17 @@ export class LeisureStatisticsResolver {
   @FieldResolver(() => LeisureStatistics, { nullable: true, description: "Leisure's part: activities and summer jobs over the period's cases. Needs the STATISTICS role." })
   async leisure(@Root() report: AgencyStatisticsReport, @Ctx() ctx: SubgraphContext): Promise<LeisureStatistics> {
     const part = await agencyStatisticsPart(ctx, 'leisure', report, MEASURES, ({ from, to }, cohort) => sql`
-      select co.district,
-        count(*) filter (where exists (select 1 from leisure_activity a where a.case_id = co.case_id
-          and a.from_date <= ${to}::date and (a.until_date is null or a.until_date >= ${from}::date)))::int as "casesWithActivity",
-        count(*) filter (where exists (select 1 from summer_job j where j.case_id = co.case_id
-          and j.year between ${Number(from.slice(0, 4))} and ${Number(to.slice(0, 4))}))::int as "casesWithSummerJob"
-      from ${cohort} as co(district, case_id)
+      with co as (select * from ${cohort} as co(district, case_id)),
+      -- Driven by the period's activities and summer jobs (a hash join), not by a lookup per case.
+      activity as (
+        select distinct a.case_id from leisure_activity a
+        where a.from_date <= ${to}::date and (a.until_date is null or a.until_date >= ${from}::date)
+      ),
+      job as (
+        select distinct j.case_id from summer_job j where j.year between ${Number(from.slice(0, 4))} and ${Number(to.slice(0, 4))}
+      )
+      select co.district, count(activity.case_id)::int as "casesWithActivity", count(job.case_id)::int as "casesWithSummerJob"
+      from co left join activity using (case_id) left join job using (case_id)
       group by co.district`);
     const shape = (r: (typeof part)['city']): LeisureDistrictStatistics => ({
       district: r.district,

@@ -39,12 +39,18 @@ export class PoliceStatisticsResolver {
   @FieldResolver(() => PoliceStatistics, { nullable: true, description: "The police's part: incidents and contacts over the period's cases. Needs the STATISTICS role." })
   async police(@Root() report: AgencyStatisticsReport, @Ctx() ctx: SubgraphContext): Promise<PoliceStatistics> {
     const part = await agencyStatisticsPart(ctx, 'police', report, MEASURES, ({ from, to }, cohort) => sql`
-      select co.district,
-        count(*) filter (where exists (select 1 from police_incident i where i.case_id = co.case_id
-          and (i.occurred_at at time zone ${TIME_ZONE})::date between ${from}::date and ${to}::date))::int as "casesWithIncident",
-        count(*) filter (where exists (select 1 from police_contact k where k.case_id = co.case_id
-          and (k.occurred_at at time zone ${TIME_ZONE})::date between ${from}::date and ${to}::date))::int as "casesWithContact"
-      from ${cohort} as co(district, case_id)
+      with co as (select * from ${cohort} as co(district, case_id)),
+      -- Driven by the period's incidents and contacts (a hash join), not by a lookup per case.
+      incident as (
+        select distinct i.case_id from police_incident i
+        where i.occurred_at >= ${from}::date::timestamp at time zone ${TIME_ZONE} and i.occurred_at < (${to}::date + 1)::timestamp at time zone ${TIME_ZONE}
+      ),
+      contact as (
+        select distinct k.case_id from police_contact k
+        where k.occurred_at >= ${from}::date::timestamp at time zone ${TIME_ZONE} and k.occurred_at < (${to}::date + 1)::timestamp at time zone ${TIME_ZONE}
+      )
+      select co.district, count(incident.case_id)::int as "casesWithIncident", count(contact.case_id)::int as "casesWithContact"
+      from co left join incident using (case_id) left join contact using (case_id)
       group by co.district`);
     const shape = (r: (typeof part)['city']): PoliceDistrictStatistics => ({
       district: r.district,

@@ -37,20 +37,20 @@ export class SchoolStatisticsResolver {
   @Directive(`@requires(fields: "${COHORT_REQUIRES}")`)
   @FieldResolver(() => SchoolStatistics, { nullable: true, description: "The school's part: whether attendance rose over the case. Needs the STATISTICS role." })
   async school(@Root() report: AgencyStatisticsReport, @Ctx() ctx: SubgraphContext): Promise<SchoolStatistics> {
-    // First and latest attendance period up to the reference date, per pupil with at least two.
     const part = await agencyStatisticsPart(ctx, 'school', report, MEASURES, ({ referenceDate }, cohort) => sql`
+      with co as (select * from ${cohort} as co(district, case_id)),
+      -- Per pupil: the first and the latest attendance period up to the reference date, and how many.
+      pupil as (
+        select distinct on (a.case_id) a.case_id,
+          first_value(a.attendance_percent) over w as first, last_value(a.attendance_percent) over w as latest, count(*) over w as periods
+        from attendance_period a join co using (case_id)
+        where a.period_start <= ${referenceDate}::date
+        window w as (partition by a.case_id order by a.period_start rows between unbounded preceding and unbounded following)
+      )
       select co.district,
-        count(s.case_id)::int as "pupilsWithAttendance",
-        count(*) filter (where s.latest > s.first)::int as "attendanceRose"
-      from ${cohort} as co(district, case_id)
-      left join lateral (
-        select a.case_id,
-          (array_agg(a.attendance_percent order by a.period_start))[1] as first,
-          (array_agg(a.attendance_percent order by a.period_start desc))[1] as latest
-        from attendance_period a
-        where a.case_id = co.case_id and a.period_start <= ${referenceDate}::date
-        group by a.case_id having count(*) >= 2
-      ) s on true
+        count(*) filter (where pupil.periods >= 2)::int as "pupilsWithAttendance",
+        count(*) filter (where pupil.periods >= 2 and pupil.latest > pupil.first)::int as "attendanceRose"
+      from co left join pupil using (case_id)
       group by co.district`);
     const shape = (r: (typeof part)['city']): SchoolDistrictStatistics => ({
       district: r.district,
