@@ -112,6 +112,20 @@ export const statisticsReader = actorRule('statistics-reader', (ctx) =>
  */
 export const aggregateData = rule('aggregate-data', { cache: 'contextual' })(() => true);
 
+/** The markers that decide nothing themselves: the decision is on the field that leads to the type. */
+const MARKERS = new Set<unknown>([publicData, reachedThroughGuards, aggregateData]);
+
+/**
+ * Types whose whole entry in a permission table is a marker. Their fields need no guard of their own
+ * (checkPermissionTable proves that only guarded fields lead to them), so the subgraph runs their
+ * resolvers without the shield's wrapping, which costs about 18 µs per field.
+ */
+export function markerTypes(rules: IRules): string[] {
+  return Object.entries(rules as Record<string, unknown>)
+    .filter(([, rule]) => MARKERS.has(rule))
+    .map(([type]) => type);
+}
+
 /** The federation entry points. Safe to allow only because every request must carry the gateway's signature. */
 const FEDERATION_RULES = { Query: { _service: allow, _entities: allow }, _Service: allow };
 

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { mergeDeep, printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import type { IRules } from 'graphql-shield';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import { buildShield } from './guard';
+import { buildShield, markerTypes } from './guard';
 
 /** Federation 2 link; every subgraph imports the same directives. */
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])`;
@@ -37,5 +37,19 @@ export async function buildGuardedSubgraphSchema(def: SubgraphSchemaDefinition):
   const { schema, sdl } = await buildSubgraphTypeDefs(def);
   const resolvers = mergeDeep([createResolversMap(schema), def.referenceResolvers]) as any;
   const subgraph = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
-  return applyMiddleware(subgraph, buildShield(def.permissions));
+  const guarded = applyMiddleware(subgraph, buildShield(def.permissions));
+  // Fields of marker types keep their own resolvers: the guard sits on the field that leads there.
+  for (const typeName of markerTypes(def.permissions)) {
+    // Told apart by toStringTag, not instanceof: the schema may come from the other copy of graphql (CommonJS).
+    const objectType = (name: string, schema: GraphQLSchema) => {
+      const type = schema.getType(name);
+      return Object.prototype.toString.call(type) === '[object GraphQLObjectType]' ? (type as GraphQLObjectType) : undefined;
+    };
+    const original = objectType(typeName, subgraph);
+    const wrapped = objectType(typeName, guarded);
+    if (!original || !wrapped) continue;
+    const fields = original.getFields();
+    for (const [name, field] of Object.entries(wrapped.getFields())) field.resolve = fields[name]?.resolve;
+  }
+  return guarded;
 }
