@@ -21,7 +21,7 @@ export async function signGatewayToken(gatewayPrivateJwk: JWK, subgraph: string,
   return sign(await importKey(gatewayPrivateJwk), gatewayPrivateJwk.kid, subgraph, ctx);
 }
 
-function sign(key: CryptoKey, kid: string | undefined, subgraph: string, ctx: GatewayContext): Promise<string> {
+function sign(key: Awaited<ReturnType<typeof importKey>>, kid: string | undefined, subgraph: string, ctx: GatewayContext): Promise<string> {
   return new SignJWT({ actor: { ...ctx.actor }, grants: ctx.grants, op: ctx.operationName ?? null })
     .setProtectedHeader({ alg: SIGNING_ALG, kid, typ: 'JWT' })
     .setIssuer(GATEWAY_TOKEN_ISSUER)
