@@ -1,7 +1,7 @@
 import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { Agency } from '../src';
-import { allow, caseScoped, publicData, reachedThroughGuards } from '../src/guard';
+import { aggregateData, allow, caseScoped, publicData, reachedThroughGuards, statisticsReader } from '../src/guard';
 import { checkPermissionTable } from '../src/permission-check';
 
 const schema = buildSchema(`
@@ -48,5 +48,16 @@ describe('the permission-table check', () => {
       'Case.secretCount: is guarded by a case rule but not nullable (a denial would null its parent)',
       'Case.witness: leads to Incident, which holds case data, without a case rule',
     ]);
+  });
+
+  it('names a path to statistics without the statistics rule, and passes one with it', () => {
+    const stats = buildSchema(`
+      type Query { statistics: Report  leak: Count }
+      type Report { total: Count! }
+      type Count { value: Int }
+    `);
+    const table = (leak: unknown) => ({ Query: { statistics: statisticsReader, leak }, Report: statisticsReader, Count: aggregateData });
+    expect(checkPermissionTable(stats, table(statisticsReader))).toEqual([]);
+    expect(checkPermissionTable(stats, table(allow))).toEqual(['Query.leak: leads to Count, which holds statistics, without the statistics rule']);
   });
 });
