@@ -5,7 +5,7 @@ import { parse, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import type { IRules } from 'graphql-shield';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import { buildShield, markerTypes } from './guard';
+import { buildShield, fieldsWithoutDecision } from './guard';
 
 /** Federation 2 link; every subgraph imports the same directives. */
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])`;
@@ -38,18 +38,21 @@ export async function buildGuardedSubgraphSchema(def: SubgraphSchemaDefinition):
   const resolvers = mergeDeep([createResolversMap(schema), def.referenceResolvers]) as any;
   const subgraph = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
   const guarded = applyMiddleware(subgraph, buildShield(def.permissions));
-  // Fields of marker types keep their own resolvers: the guard sits on the field that leads there.
-  for (const typeName of markerTypes(def.permissions)) {
+  // Fields that decide nothing (marker types, `allow`) keep their own resolvers: for marker types the
+  // guard sits on the field that leads there.
+  for (const [typeName, which] of fieldsWithoutDecision(def.permissions)) {
     // Told apart by toStringTag, not instanceof: the schema may come from the other copy of graphql (CommonJS).
-    const objectType = (name: string, schema: GraphQLSchema) => {
-      const type = schema.getType(name);
+    const objectType = (schema: GraphQLSchema) => {
+      const type = schema.getType(typeName);
       return Object.prototype.toString.call(type) === '[object GraphQLObjectType]' ? (type as GraphQLObjectType) : undefined;
     };
-    const original = objectType(typeName, subgraph);
-    const wrapped = objectType(typeName, guarded);
+    const original = objectType(subgraph);
+    const wrapped = objectType(guarded);
     if (!original || !wrapped) continue;
     const fields = original.getFields();
-    for (const [name, field] of Object.entries(wrapped.getFields())) field.resolve = fields[name]?.resolve;
+    for (const [name, field] of Object.entries(wrapped.getFields())) {
+      if (which === '*' || which.has(name)) field.resolve = fields[name]?.resolve;
+    }
   }
   return guarded;
 }
