@@ -1,7 +1,7 @@
 import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { Agency } from '../src';
-import { aggregateData, allow, caseScoped, publicData, reachedThroughGuards, statisticsReader } from '../src/guard';
+import { aggregateData, allow, caseScoped, fieldsWithoutDecision, publicData, reachedThroughGuards, statisticsReader } from '../src/guard';
 import { checkPermissionTable } from '../src/permission-check';
 
 const schema = buildSchema(`
@@ -59,5 +59,25 @@ describe('the permission-table check', () => {
     const table = (leak: unknown) => ({ Query: { statistics: statisticsReader, leak }, Report: statisticsReader, Count: aggregateData });
     expect(checkPermissionTable(stats, table(statisticsReader))).toEqual([]);
     expect(checkPermissionTable(stats, table(allow))).toEqual(['Query.leak: leads to Count, which holds statistics, without the statistics rule']);
+  });
+
+  it('knows which fields decide nothing (run without the shield): marker types and allow, never a guarded field', () => {
+    const table = {
+      Query: { case: allow, districts: allow },
+      Case: { '*': caseScoped(INCIDENTS, byCase), id: allow },
+      Open: { '*': allow },
+      Incident: reachedThroughGuards,
+      District: publicData,
+      Count: aggregateData,
+      Report: statisticsReader,
+    };
+    expect(Object.fromEntries([...fieldsWithoutDecision(table)].map(([t, f]) => [t, f === '*' ? f : [...f].sort()]))).toEqual({
+      Query: ['case', 'districts'],
+      Case: ['id'],
+      Open: '*',
+      Incident: '*',
+      District: '*',
+      Count: '*',
+    });
   });
 });
