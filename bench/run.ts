@@ -8,86 +8,35 @@
  *   (c) the subgraph alone, for the part of the query one subgraph answers (the floor).
  * Prints requests/second and p50/p95/p99 for each, the ratios (a)/(b) and (a)/(c), and the targets.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import {
-  ActorRole,
-  Agency,
-  createLogger,
-  GATEWAY_TOKEN_HEADER,
-  generatePlatformKeys,
-  issueActorToken,
-  SUBGRAPH_AGENCIES,
-  SUBGRAPH_NAME,
-  signGatewayToken,
-  type Actor,
-} from '@sig/platform';
-import { databaseUrlEnvName } from '@sig/platform/database';
-import { GrantsSource } from '../gateway/src/grants';
-import { startSystem } from '../scripts/lib/system';
-import { benchDatabases, formatMeasured, measure as measureWith, progress, type Measured } from './lib/setup';
 import { ROOT } from '../scripts/subgraphs';
-import { freePort } from '../scripts/lib/ports';
+import { formatCpu, startCpuMeter } from './lib/cpu';
+import { formatMeasured, measure as measureWith, progress, type Measured } from './lib/setup';
+import { startBenchVariants, type Variant } from './lib/variants';
 
 const { values } = parseArgs({ options: { cases: { type: 'string', default: '5000' }, seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '16' } } });
 const CASES = Number(values.cases);
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const say = progress('bench');
-const measure = (url: string, headers: Record<string, string>, body: string) => measureWith(url, headers, body, { connections: CONNECTIONS, seconds: SECONDS });
 
-// 1. Data: the demo scenario at size, plus one coordinator who is a member of 100 active groups.
-const { databases, dispose } = await benchDatabases(CASES, 99, say);
-const children: ChildProcess[] = [];
-let system: Awaited<ReturnType<typeof startSystem>> | undefined;
-const cleanUp = async () => {
-  for (const child of children) child.kill('SIGTERM');
-  await system?.stop();
-  await dispose();
-};
-process.on('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+/** One variant under load, with the CPU time each of its processes spent per request. */
+async function measure(variant: Variant, body: string): Promise<Measured & { cpu: string }> {
+  const meter = startCpuMeter(variant.cpu);
+  const measured = await measureWith(variant.url, variant.headers, body, { connections: CONNECTIONS, seconds: SECONDS });
+  return { ...measured, cpu: variant.cpu.length > 0 ? formatCpu(meter.perRequest(measured.requests)) : 'CPU per process: not measurable here (no /proc)' };
+}
+
+// 1–2. Data, and the platform with enforcement next to the plain variant over the same databases.
+const variants = await startBenchVariants(CASES, say);
+process.on('SIGINT', () => void variants.stop().then(() => process.exit(130)));
 
 try {
-  const coordinator: Actor = { id: 'bench-coordinator', name: 'Bench Coordinator', agency: Agency.SOCIAL_SERVICES, unit: 'Benchmark', district: 'bench', roles: [ActorRole.CASE_WORKER, ActorRole.STATISTICS] };
-  const social = new pg.Client({ connectionString: databases.subgraphs[Agency.SOCIAL_SERVICES] });
-  await social.connect();
-  const { rows: active } = await social.query<{ id: string }>(`SELECT id FROM sig_case WHERE status = 'ACTIVE' ORDER BY id LIMIT 100`);
-  for (const { id } of active) {
-    await social.query(`INSERT INTO group_member (id, case_id, agency, person_id, person_name, role, from_date) VALUES (gen_random_uuid(), $1, 'SOCIAL_SERVICES', $2, $3, 'COORDINATOR', '2020-01-01')`, [id, coordinator.id, coordinator.name]);
-  }
-  await social.end();
-  const caseId = active[0].id;
-  say(`data ready: ${CASES} cases; the benchmark coordinator is in ${active.length} active groups`);
-
-  // 2. The platform with enforcement, and the plain variant over the same databases.
-  const keys = await generatePlatformKeys();
-  const ports = { gateway: await freePort(), subgraphs: Object.fromEntries(await Promise.all(SUBGRAPH_AGENCIES.map(async (a) => [a, await freePort()]))) as any };
-  system = await startSystem({ keys, databases, ports, env: { LOG_LEVEL: 'error' } });
-  const grants = await new GrantsSource(databases.gatewayGrants, createLogger('bench')).grantsFor(coordinator);
-  const plainUrls: Record<string, string> = {};
-  for (const agency of SUBGRAPH_AGENCIES) {
-    const port = await freePort();
-    plainUrls[SUBGRAPH_NAME[agency]] = `http://127.0.0.1:${port}/`;
-    await spawnReady(`plain-${SUBGRAPH_NAME[agency]}`, path.join(ROOT, 'bench', 'plain-subgraph.ts'), [SUBGRAPH_NAME[agency]], {
-      PORT: String(port),
-      [databaseUrlEnvName(agency)]: databases.subgraphs[agency],
-      LOG_LEVEL: 'error',
-    });
-  }
-  const plainPort = await freePort();
-  await spawnReady('plain-gateway', path.join(ROOT, 'bench', 'plain-gateway.ts'), [], {
-    PORT: String(plainPort),
-    BENCH_SUBGRAPH_URLS: JSON.stringify(plainUrls),
-    BENCH_CONTEXT: JSON.stringify({ actor: coordinator, grants }),
-  });
-  say('both variants running');
-
+  const { caseId } = variants;
   // 3. The queries, and what the subgraph alone answers of each.
-  const token = await issueActorToken(coordinator, keys.issuer.privateJwk);
   const dashboard = fs.readFileSync(path.join(ROOT, 'gateway', 'playground', 'operations', 'DistrictStatistics.graphql'), 'utf8');
   const year = String(new Date().getFullYear());
   const QUERIES: { name: string; query: string; floor: string; variables?: Record<string, unknown> }[] = [
@@ -117,10 +66,9 @@ try {
   for (const q of QUERIES) {
     const variables = q.variables ?? { id: caseId };
     const body = JSON.stringify({ query: q.query, variables });
-    const a = await measure(system.gatewayUrl, { authorization: `Bearer ${token}` }, body);
-    const b = await measure(`http://127.0.0.1:${plainPort}/`, {}, body);
-    const floorToken = await signGatewayToken(keys.gateway.privateJwk, 'social-services', { actor: coordinator, grants });
-    const c = await measure(system.subgraphUrls[Agency.SOCIAL_SERVICES], { [GATEWAY_TOKEN_HEADER]: floorToken }, JSON.stringify({ query: q.floor, variables }));
+    const a = await measure(variants.enforced, body);
+    const b = await measure(variants.plain, body);
+    const c = await measure(variants.floor, JSON.stringify({ query: q.floor, variables }));
     rows.push({ name: q.name, a, b, c });
     say(`${q.name}: done`);
   }
@@ -133,8 +81,11 @@ try {
     ...rows.flatMap((r) => [
       `${r.name}`,
       `  (a) gateway with enforcement  ${fmt(r.a)}`,
+      `      ${r.a.cpu}`,
       `  (b) plain federation          ${fmt(r.b)}`,
+      `      ${r.b.cpu}`,
       `  (c) subgraph alone (floor)    ${fmt(r.c)}`,
+      `      ${r.c.cpu}`,
       `  (a)/(b) throughput ${(r.a.rps / r.b.rps).toFixed(2)} (target ≥ 0.90)   p50 +${(r.a.p50 - r.b.p50).toFixed(1)} ms (target ≤ 2 ms)   (a)/(c) throughput ${(r.a.rps / r.c.rps).toFixed(2)}`,
       '',
     ]),
@@ -146,29 +97,12 @@ try {
   fs.writeFileSync(path.join(ROOT, 'test-output', 'bench.txt'), `${lines.join('\n')}\n`);
   say('written to test-output/bench.txt');
 } finally {
-  await cleanUp();
+  await variants.stop();
 }
 
 interface Row {
   name: string;
-  a: Measured;
-  b: Measured;
-  c: Measured;
-}
-
-/** Starts a benchmark process and waits for its "ready" line. */
-function spawnReady(name: string, entry: string, args: string[], env: Record<string, string>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // The plain variant carries the actor's grants in a header too: allow the same size as the real subgraphs.
-    const child = spawn(process.execPath, ['--max-http-header-size=262144', '--import', 'tsx', entry, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('ready ')) resolve();
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before it was ready:\n${output.slice(-2000)}`)));
-  });
+  a: Measured & { cpu: string };
+  b: Measured & { cpu: string };
+  c: Measured & { cpu: string };
 }

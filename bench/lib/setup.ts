@@ -16,7 +16,11 @@ export function progress(label: string) {
  * The benchmarks' data: its own PostgreSQL (embedded, or DATABASE_URL), databases for one platform,
  * migrated and seeded with the deterministic demo scenario at the size asked for.
  */
-export async function benchDatabases(cases: number, seed: number, say: (line: string) => void): Promise<{ databases: PlatformDatabases; dispose(): Promise<void> }> {
+export async function benchDatabases(
+  cases: number,
+  seed: number,
+  say: (line: string) => void,
+): Promise<{ databases: PlatformDatabases; /** The embedded server's data folder (absent with DATABASE_URL). */ dataDir?: string; dispose(): Promise<void> }> {
   const postgres = await startPostgresServer({ baseDir: fs.mkdtempSync(path.join(os.tmpdir(), 'sig-bench-pg-')), port: await freePort(), persistent: false });
   const prefix = `sigbench_${process.pid}`;
   const dispose = async () => {
@@ -28,7 +32,7 @@ export async function benchDatabases(cases: number, seed: number, say: (line: st
     await migrateAll(databases);
     say(`seeding ${cases} cases…`);
     await seedDemoIfEmpty(databases, { cases, seed });
-    return { databases, dispose };
+    return { databases, dataDir: postgres.dataDir, dispose };
   } catch (error) {
     await dispose();
     throw error;
@@ -36,6 +40,7 @@ export async function benchDatabases(cases: number, seed: number, say: (line: st
 }
 
 export interface Measured {
+  requests: number;
   rps: number;
   p50: number;
   p95: number;
@@ -76,7 +81,7 @@ export async function measure(url: string, headers: Record<string, string>, body
   const seconds = (Date.now() - started) / 1000;
   times.sort((x, y) => x - y);
   const at = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? NaN;
-  return { rps: result.requests.total / seconds, p50: at(50), p95: at(95), p99: at(99), errors: errors + result.errors + result.timeouts };
+  return { requests: result.requests.total, rps: result.requests.total / seconds, p50: at(50), p95: at(95), p99: at(99), errors: errors + result.errors + result.timeouts };
 }
 
 export const formatMeasured = (m: Measured) =>

@@ -8,6 +8,8 @@ export interface PostgresServer {
   /** A superuser URL on the server (to create roles and databases). */
   adminUrl: string;
   embedded: boolean;
+  /** The embedded server's data folder (its postmaster.pid names the server process); absent for DATABASE_URL. */
+  dataDir?: string;
   stop(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function startPostgresServer(options: {
   return {
     adminUrl: `postgres://postgres:${password}@127.0.0.1:${options.port}/postgres`,
     embedded: true,
+    dataDir,
     async stop() {
       await server.stop();
       if (!options.persistent) fs.rmSync(baseDir, { recursive: true, force: true });
