@@ -239,6 +239,36 @@ describe('the access matrix: actor agency × source agency × consent state × m
       }
     }
   });
+
+  it('fails closed: when the access log cannot be written, the data it would have logged are withheld', async () => {
+    // The police database refuses log rows of one operation name only, so nothing else is disturbed.
+    const client = new pg.Client({ connectionString: platform.databases.subgraphs[Agency.POLICE] });
+    await client.connect();
+    const query = (name: string) => `query ${name}($id: ID!) { case(id: $id) { id police { incidents { id kind } } } }`;
+    const member = actorFor(Agency.POLICE, 'member');
+    try {
+      await client.query(`CREATE FUNCTION test_refuse_log() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.operation_name = 'LogRefused' THEN RAISE EXCEPTION 'log store unavailable (test)'; END IF; RETURN NEW; END $$`);
+      await client.query('CREATE TRIGGER test_refuse_log BEFORE INSERT ON access_log FOR EACH ROW EXECUTE FUNCTION test_refuse_log()');
+
+      // Permitted, and logged: the member sees its own agency's incidents.
+      const logged = await platform.query(member, query('LogWritten'), { id: cases.ACTIVE });
+      expect(logged.body.errors).toBeUndefined();
+      expect(logged.body.data.case.police.incidents.length).toBeGreaterThan(0);
+
+      // The same request when its log rows cannot be written: no incident reaches the client.
+      const refused = await platform.query(member, query('LogRefused'), { id: cases.ACTIVE });
+      expect(refused.status).toBe(200);
+      expect(refused.body.data?.case?.police ?? null).toBeNull();
+      expect(JSON.stringify(refused.body.data)).not.toContain('"kind"');
+      expect(refused.body.errors?.map((e) => e.extensions?.code)).toContain('ACCESS_LOG_UNAVAILABLE');
+      expect((await accessLogRows(Agency.POLICE, `operation_name = 'LogRefused'`, [])).length).toBe(0);
+    } finally {
+      await client.query('DROP TRIGGER IF EXISTS test_refuse_log ON access_log');
+      await client.query('DROP FUNCTION IF EXISTS test_refuse_log()');
+      await client.end();
+    }
+  });
 });
 
 describe('withdrawal', () => {
