@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
@@ -13,7 +13,7 @@ import { unauthenticated } from './errors';
 import { createGatewayTokenVerifier, GATEWAY_TOKEN_HEADER } from './gateway-token';
 import { jwkFromEnv, KEY_ENV } from './keys';
 import { RequestLoaders } from './loaders';
-import { AccessLogEntry, AccessLogRecorder } from './access-log';
+import { AccessLogRecorder, appendAccessLog } from './access-log';
 import { GraphQLError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { createLogger } from './logger';
@@ -58,8 +58,14 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     introspection: false,
     includeStacktraceInErrorResponses: false,
     formatError,
-    // Drain in-flight requests on stop; no traces are sent to the gateway.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }), ApolloServerPluginInlineTraceDisabled(), accessLogPlugin(log)],
+    // Drain in-flight requests on stop; no traces are sent to the gateway; no cache hints are
+    // computed (nothing here may be cached by HTTP caches, and the hints cost a hook per field).
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      accessLogPlugin(log),
+    ],
   });
   await apollo.start();
 
@@ -133,7 +139,7 @@ function accessLogPlugin(log: ReturnType<typeof createLogger>): ApolloServerPlug
         async willSendResponse({ contextValue: ctx, response }) {
           if (!ctx?.accessLog || ctx.accessLog.size === 0) return;
           try {
-            await ctx.em.fork().insertMany(AccessLogEntry, ctx.accessLog.rows(ctx.actor, ctx.operationName));
+            await appendAccessLog(ctx.em, ctx.accessLog.rows(ctx.actor, ctx.operationName));
           } catch (error) {
             log.error({ err: error }, 'could not write the access log; response withheld');
             if (response.body.kind === 'single') {
