@@ -4,6 +4,7 @@
  * come in a header, unverified. Never started by `npm start`; never deploy it.
  */
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { mergeDeep } from '@graphql-tools/utils';
@@ -26,7 +27,8 @@ const changeFeed = new ChangeFeed(databaseUrlFromEnv(agency), STATISTICS_CHANNEL
 await changeFeed.start();
 const statisticsCache = new ChangeFeedCache<unknown>(changeFeed);
 const log = createLogger(`plain-${SUBGRAPH_NAME[agency]}`);
-const server = new ApolloServer<SubgraphContext>({ schema });
+// Configured like the real subgraph in everything that is not enforcement.
+const server = new ApolloServer<SubgraphContext>({ schema, plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()] });
 const { url } = await startStandaloneServer(server, {
   listen: { port: Number(process.env.PORT), host: '127.0.0.1' },
   context: async ({ req }) => {
