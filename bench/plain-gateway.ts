@@ -8,6 +8,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import fs from 'node:fs';
 import path from 'node:path';
+import { subgraphFetch } from '../gateway/src/subgraph-fetch';
 
 const urls: Record<string, string> = JSON.parse(process.env.BENCH_SUBGRAPH_URLS!);
 const benchContext = process.env.BENCH_CONTEXT!;
@@ -16,6 +17,8 @@ const gateway = new ApolloGateway({
   buildService: ({ name }) =>
     new RemoteGraphQLDataSource({
       url: urls[name],
+      // The same HTTP client as the real gateway: the variants differ only in enforcement.
+      fetcher: subgraphFetch,
       willSendRequest: ({ request }) => {
         request.http?.headers.set('x-bench-context', benchContext);
       },

@@ -26,6 +26,7 @@ import { armorConfigFromEnv, tokenLimit } from './limits';
 import { dashboardRouter } from './dashboard';
 import { playgroundRouter, type PlaygroundPersona } from './playground';
 import { listen } from '@sig/platform/process';
+import { subgraphFetch } from './subgraph-fetch';
 
 export interface GatewayOptions {
   port: number;
@@ -65,6 +66,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (!url) throw new Error(`supergraph names a subgraph "${name}" the gateway has no URL for`);
       return new RemoteGraphQLDataSource<GatewayContext>({
         url,
+        fetcher: subgraphFetch,
         // A subgraph that cannot be reached: say which agency's part is missing, not where it lives.
         didEncounterError(error, _request, response) {
           if (response) throw error;
