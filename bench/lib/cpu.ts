@@ -13,6 +13,8 @@ const TICK_MS = 10;
 interface ProcStat {
   ppid: number;
   cpuMs: number;
+  /** Of its children that have exited and been waited for. */
+  exitedChildrenMs: number;
 }
 
 /** utime + stime of one process, and its parent; null once it has gone. */
@@ -25,7 +27,7 @@ function procStat(pid: number): ProcStat | null {
   }
   // The command name is in parentheses and may hold spaces: the fields start after the last ')'.
   const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  return { ppid: Number(fields[1]), cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS };
+  return { ppid: Number(fields[1]), cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS, exitedChildrenMs: (Number(fields[13]) + Number(fields[14])) * TICK_MS };
 }
 
 /** A source of CPU time, read as a running total in ms. */
@@ -46,16 +48,17 @@ export const ownCpu = (name: string): CpuSource => ({
 });
 
 /**
- * An embedded PostgreSQL server: the postmaster (named in its data folder's postmaster.pid) and
- * every process it started (one backend per connection, plus its workers). A backend that exits
- * during a measurement takes its time with it; the benchmark's pools keep theirs open.
+ * An embedded PostgreSQL server: the postmaster (named in its data folder's postmaster.pid), every
+ * process it runs (one backend per connection, plus its workers), and those that have exited (their
+ * time moves to the postmaster's count of waited-for children), so the total only grows.
  */
 export function postgresCpu(name: string, dataDir: string): CpuSource {
   const postmaster = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   return {
     name,
     totalMs: () => {
-      let total = procStat(postmaster)?.cpuMs ?? 0;
+      const own = procStat(postmaster);
+      let total = (own?.cpuMs ?? 0) + (own?.exitedChildrenMs ?? 0);
       for (const entry of fs.readdirSync('/proc')) {
         if (!/^\d+$/.test(entry)) continue;
         const stat = procStat(Number(entry));
