@@ -1,4 +1,4 @@
-import { accessLogEntries, AccessLogEntry, ActorRole, Agency, badInput, DISTRICTS, notFound, todayIso, type SubgraphContext } from '@sig/platform';
+import { accessLogEntries, AccessLogEntry, ActorRole, Agency, badInput, DISTRICTS, notFound, readOnlyRows, todayIso, type SubgraphContext } from '@sig/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { consentStatus, missingSignatures } from '@sig/platform/consent';
 import { decideCaseVisible } from '@sig/platform';
@@ -49,7 +49,7 @@ export class CaseResolver {
     }
     if (visible.length === 0) return [];
     const where = { $and: [{ $or: visible }, status ? { status } : {}] };
-    return ctx.em.find(Case, where as any, { orderBy: { proposedOn: 'desc', id: 'asc' }, limit });
+    return load.casesRead(ctx, await readOnlyRows(ctx.em, Case, where as any, { proposedOn: 'desc', id: 'asc' }, limit));
   }
 
   @Query(() => [Case], {

@@ -1,12 +1,12 @@
 import type { SubgraphContext } from '@sig/platform';
-import { rowBy, rowsBy } from '@sig/platform';
+import { readOnlyRows, rowBy, rowLoader, rowsBy } from '@sig/platform';
 import type { EntityClass } from '@mikro-orm/core';
 import { ActionFollowUp, ActionPlan, Case, Consent, GroupMember, Intervention, Meeting, PlanAction, PlanGoal, YoungPerson } from './model';
 
 /** The highest version per case (current consent, current plan). */
 function latestBy<T extends object>(ctx: SubgraphContext, entity: EntityClass<T>, versionKey: keyof T & string) {
   return ctx.loaders.get<string, T | null>(`${entity.name}-latest`, async (caseIds) => {
-    const rows = await ctx.em.find(entity, { caseId: { $in: [...caseIds] } } as any, { orderBy: { [versionKey]: 'desc' } as any });
+    const rows = await readOnlyRows(ctx.em, entity, { caseId: { $in: [...caseIds] } } as any, { [versionKey]: 'desc' } as any);
     const latest = new Map<string, T>();
     for (const row of rows) if (!latest.has((row as any).caseId)) latest.set((row as any).caseId, row);
     return caseIds.map((id) => latest.get(id) ?? null);
@@ -15,6 +15,12 @@ function latestBy<T extends object>(ctx: SubgraphContext, entity: EntityClass<T>
 
 export const load = {
   case: (ctx: SubgraphContext, id: string) => rowBy(ctx, Case, 'id', id),
+  /** Cases read as a list: later loads of the same cases in this request (fields, facts) need no query. */
+  casesRead: (ctx: SubgraphContext, cases: Case[]) => {
+    const loader = rowLoader(ctx, Case, 'id');
+    for (const c of cases) loader.prime(c.id, c);
+    return cases;
+  },
   youngPerson: (ctx: SubgraphContext, id: string) => rowBy(ctx, YoungPerson, 'id', id),
   members: (ctx: SubgraphContext, caseId: string) => rowsBy(ctx, GroupMember, 'caseId', caseId, { fromDate: 'asc' }),
   currentConsent: (ctx: SubgraphContext, caseId: string) => latestBy(ctx, Consent, 'consentVersion').load(caseId),
