@@ -143,7 +143,10 @@ async function accessLogRows(agency: SubgraphAgency, where: string, params: unkn
   const client = new pg.Client({ connectionString: platform.databases.subgraphs[agency] });
   await client.connect();
   try {
-    return (await client.query(`SELECT * FROM access_log WHERE ${where}`, params)).rows;
+    // Per case: a row of many cases (a list) counts for each of them.
+    const perCase = `SELECT l.id, l.at, l.actor_id, l.actor_name, l.actor_agency, l.actor_unit, c.case_id, l.source_agency, l.categories, l.operation_name, l.decision, l.reason, l.legal_basis
+      FROM access_log l CROSS JOIN LATERAL unnest(COALESCE(l.case_ids, ARRAY[l.case_id])) AS c(case_id)`;
+    return (await client.query(`SELECT * FROM (${perCase}) AS log WHERE ${where}`, params)).rows;
   } finally {
     await client.end();
   }
@@ -238,6 +241,28 @@ describe('the access matrix: actor agency × source agency × consent state × m
         await client.end();
       }
     }
+  });
+
+  it('writes one row per decision on a list, holding every case, and gives it back per case in the log extract', async () => {
+    const listed = await platform.query('social-worker', `query LogList { cases(limit: 500) { id status } }`);
+    expect(listed.body.errors).toBeUndefined();
+    const ids: string[] = listed.body.data.cases.map((c: { id: string }) => c.id);
+    expect(ids.length).toBeGreaterThan(5);
+    const client = new pg.Client({ connectionString: platform.databases.subgraphs[Agency.SOCIAL_SERVICES] });
+    await client.connect();
+    try {
+      const { rows } = await client.query(`SELECT case_id, case_ids, categories, decision FROM access_log WHERE operation_name = 'LogList'`);
+      // One decision (CASE permitted as a member) on every listed case: one row, not one per case.
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ case_id: null, categories: ['CASE'], decision: 'PERMIT' });
+      expect([...rows[0].case_ids].sort()).toEqual([...ids].sort());
+    } finally {
+      await client.end();
+    }
+    // The extract of one listed case shows that read, as a row of that case.
+    const extract = await platform.query('social-worker', `query($id: ID!) { case(id: $id) { accessLog { caseId operationName categories decision } } }`, { id: ids[0] });
+    expect(extract.body.data.case.accessLog).toEqual(expect.arrayContaining([{ caseId: ids[0], operationName: 'LogList', categories: ['CASE'], decision: 'PERMIT' }]));
+    expect(extract.body.data.case.accessLog.every((e: { caseId: string }) => e.caseId === ids[0])).toBe(true);
   });
 
   it('fails closed: when the access log cannot be written, the data it would have logged are withheld', async () => {

@@ -5,7 +5,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { Actor } from './actor';
 import { Agency } from './agency';
 import type { Decision, PermitBasis } from './access';
-import { rowsBy } from './loaders';
+import { groupByKeys, readOnlyRows, type LoadContext } from './loaders';
 
 /**
  * One row of the append-only access log: a decision on case data, permit or deny, in the database
@@ -15,8 +15,8 @@ import { rowsBy } from './loaders';
 @Directive('@shareable')
 @ObjectType({ description: 'One access decision on case data (åtkomstlogg): who asked for which categories, when, and the outcome.' })
 export class AccessLogEntry {
-  /** Set by the database. */
-  declare [OptionalProps]?: 'id' | 'at';
+  /** Set by the database; `caseId` or `caseIds`, one of the two, is set per row. */
+  declare [OptionalProps]?: 'id' | 'at' | 'caseId' | 'caseIds';
   @Field(() => ID, { description: 'Row number.' })
   id!: string;
   @Field(() => Date, { description: 'When the decision was made.' })
@@ -31,6 +31,12 @@ export class AccessLogEntry {
   actorUnit!: string;
   @Field(() => ID, { description: 'The case.' })
   caseId!: string;
+  /**
+   * Not in the API. One row holds one decision on many cases (a list): the cases, where `caseId` is
+   * null. Rows written before 2026-11-25 hold one case each, in `caseId`. Read back, every row is
+   * given per case, with `caseId` set (`accessLogEntries`).
+   */
+  caseIds?: string[] | null;
   @Field(() => Agency, { description: 'The agency whose data it was (source).' })
   sourceAgency!: Agency;
   @Field(() => [String], { description: 'Categories of data decided on.' })
@@ -48,7 +54,8 @@ export class AccessLogEntry {
 export const AccessLogEntrySchema = defineEntity({
   class: AccessLogEntry,
   tableName: 'access_log',
-  indexes: [{ properties: ['caseId', 'at'] }],
+  indexes: [{ properties: ['caseId', 'at'] }, { properties: ['caseIds'], type: 'gin' }],
+  checks: [{ name: 'access_log_one_form_of_case', expression: '(case_id is null) <> (case_ids is null)' }],
   properties: {
     id: p.bigint('string').primary().autoincrement(),
     at: p.datetime().defaultRaw('now()'),
@@ -56,7 +63,8 @@ export const AccessLogEntrySchema = defineEntity({
     actorName: p.string().length(200),
     actorAgency: p.enum(Object.values(Agency)),
     actorUnit: p.string().length(200),
-    caseId: p.uuid(),
+    caseId: p.uuid().nullable(),
+    caseIds: p.array().columnType('uuid[]').nullable(),
     sourceAgency: p.enum(Object.values(Agency)),
     categories: p.array(),
     operationName: p.string().length(200).nullable(),
@@ -97,9 +105,14 @@ interface PendingDecision {
   legalBasis: string;
 }
 
+/** One row to append: one decision (source, categories, outcome, reason) on one or more cases. */
+export type AccessLogRow = Omit<AccessLogEntry, 'id' | 'at' | 'caseId' | 'caseIds'> & { caseIds: string[] };
+
 /**
- * Collects the decisions of one request, one row per case, source agency, outcome and reason (the
- * categories gathered), and writes them in one statement when the request ends.
+ * Collects the decisions of one request: per case, source agency, outcome and reason, the
+ * categories decided on. When the request ends they are written as one row per distinct decision,
+ * holding every case it was made on (a list of 100 cases with the same outcome is one row, not 100),
+ * in one statement.
  */
 export class AccessLogRecorder {
   private readonly pending = new Map<string, PendingDecision>();
@@ -121,45 +134,70 @@ export class AccessLogRecorder {
     return this.pending.size;
   }
 
-  /** The rows to append for everything collected, for one actor and operation. */
-  rows(actor: Actor, operationName: string | undefined): Omit<AccessLogEntry, 'id' | 'at'>[] {
-    return [...this.pending.values()].map((d) => ({
-      actorId: actor.id,
-      actorName: actor.name,
-      actorAgency: actor.agency,
-      actorUnit: actor.unit,
-      caseId: d.caseId,
-      sourceAgency: d.sourceAgency,
-      categories: [...d.categories].sort(),
-      operationName: operationName ?? null,
-      decision: d.decision,
-      reason: d.reason,
-      legalBasis: d.legalBasis,
-    }));
+  /** The rows to append for everything collected, for one actor and operation: cases with the same decision share a row. */
+  rows(actor: Actor, operationName: string | undefined): AccessLogRow[] {
+    const rows = new Map<string, AccessLogRow>();
+    for (const d of this.pending.values()) {
+      const categories = [...d.categories].sort();
+      const key = `${d.sourceAgency}|${d.decision}|${d.reason}|${categories.join(',')}`;
+      const row = rows.get(key);
+      if (row) {
+        row.caseIds.push(d.caseId);
+        continue;
+      }
+      rows.set(key, {
+        actorId: actor.id,
+        actorName: actor.name,
+        actorAgency: actor.agency,
+        actorUnit: actor.unit,
+        caseIds: [d.caseId],
+        sourceAgency: d.sourceAgency,
+        categories,
+        operationName: operationName ?? null,
+        decision: d.decision,
+        reason: d.reason,
+        legalBasis: d.legalBasis,
+      });
+    }
+    return [...rows.values()];
   }
 }
 
-/** A case's access-log rows in this subgraph, newest first, batched per request. */
-export function accessLogEntries(ctx: Parameters<typeof rowsBy>[0], caseId: string) {
-  return rowsBy(ctx, AccessLogEntry, 'caseId', caseId, { at: 'desc', id: 'desc' });
+/**
+ * A case's access-log rows in this subgraph, newest first, batched per request: rows of that case
+ * alone and rows of many cases that include it, each given with `caseId` set to the case.
+ */
+export function accessLogEntries(ctx: LoadContext, caseId: string): Promise<AccessLogEntry[]> {
+  return ctx.loaders
+    .get<string, AccessLogEntry[]>('access-log', async (caseIds) => {
+      const asked = [...caseIds];
+      const rows = await readOnlyRows(ctx.em, AccessLogEntry, { $or: [{ caseId: { $in: asked } }, { caseIds: { $overlap: asked } }] } as never, { at: 'desc', id: 'desc' } as never);
+      const wanted = new Set(asked);
+      const perCase = rows.flatMap((row) => (row.caseId ? [row.caseId] : (row.caseIds ?? []).filter((id) => wanted.has(id))).map((id) => Object.assign(new AccessLogEntry(), row, { caseId: id, caseIds: undefined })));
+      return groupByKeys(asked, perCase, (entry) => entry.caseId);
+    })
+    .load(caseId);
 }
 
 /**
  * Appends rows to `access_log` in one statement, whatever their number: the columns travel as one
- * array each and PostgreSQL unnests them. Hydrating an entity per row through the ORM cost about
- * 2 ms per 100 rows in Node (docs/benchmarks.md); this is what every guarded request pays.
+ * array each and PostgreSQL unnests them. Through the ORM, an entity per row cost about 2 ms of Node
+ * CPU per 100 rows; one row per case (rather than per decision) cost PostgreSQL about 4 ms per 100
+ * (docs/benchmarks.md). This is what every guarded request pays.
  */
-export async function appendAccessLog(em: EntityManager, rows: Omit<AccessLogEntry, 'id' | 'at'>[]): Promise<void> {
+export async function appendAccessLog(em: EntityManager, rows: AccessLogRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const column = <K extends keyof Omit<AccessLogEntry, 'id' | 'at'>>(key: K) => rows.map((r) => r[key]);
+  const column = <K extends keyof AccessLogRow>(key: K) => rows.map((r) => r[key]);
   // Categories are identifiers (letters and underscores), so a comma list carries them through unnest.
   const categories = rows.map((r) => {
     if (r.categories.some((c) => !/^[A-Z_]+$/.test(c))) throw new Error(`access log: not a category name: ${r.categories.join(',')}`);
     return r.categories.join(',');
   });
-  await sql`insert into access_log (actor_id, actor_name, actor_agency, actor_unit, case_id, source_agency, categories, operation_name, decision, reason, legal_basis)
-    select r.actor_id, r.actor_name, r.actor_agency, r.actor_unit, r.case_id, r.source_agency, string_to_array(r.categories, ','), r.operation_name, r.decision, r.reason, r.legal_basis
-    from unnest(${column('actorId')}::text[], ${column('actorName')}::text[], ${column('actorAgency')}::text[], ${column('actorUnit')}::text[], ${column('caseId')}::uuid[],
+  // Case ids are checked as uuids by PostgreSQL (the cast), so a comma list carries them too.
+  const caseIds = rows.map((r) => r.caseIds.join(','));
+  await sql`insert into access_log (actor_id, actor_name, actor_agency, actor_unit, case_ids, source_agency, categories, operation_name, decision, reason, legal_basis)
+    select r.actor_id, r.actor_name, r.actor_agency, r.actor_unit, string_to_array(r.case_ids, ',')::uuid[], r.source_agency, string_to_array(r.categories, ','), r.operation_name, r.decision, r.reason, r.legal_basis
+    from unnest(${column('actorId')}::text[], ${column('actorName')}::text[], ${column('actorAgency')}::text[], ${column('actorUnit')}::text[], ${caseIds}::text[],
                 ${column('sourceAgency')}::text[], ${categories}::text[], ${column('operationName')}::text[], ${column('decision')}::text[], ${column('reason')}::text[], ${column('legalBasis')}::text[])
-      as r(actor_id, actor_name, actor_agency, actor_unit, case_id, source_agency, categories, operation_name, decision, reason, legal_basis)`.execute(em.getKysely());
+      as r(actor_id, actor_name, actor_agency, actor_unit, case_ids, source_agency, categories, operation_name, decision, reason, legal_basis)`.execute(em.getKysely());
 }

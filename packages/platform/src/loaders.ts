@@ -76,7 +76,7 @@ export async function readOnlyRows<T extends object>(
 }
 
 /** What a request context offers the batched loads below. */
-interface LoadContext {
+export interface LoadContext {
   em: EntityManager;
   loaders: RequestLoaders;
 }

@@ -2,5 +2,6 @@
 import { Migration20261124131002 } from './Migration20261124131002';
 import { Migration20261124132132 } from './Migration20261124132132';
 import { Migration20261125040002 } from './Migration20261125040002';
+import { Migration20261125063301 } from './Migration20261125063301';
 
-export const migrations = [Migration20261124131002, Migration20261124132132, Migration20261125040002];
+export const migrations = [Migration20261124131002, Migration20261124132132, Migration20261125040002, Migration20261125063301];

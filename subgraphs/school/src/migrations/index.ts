@@ -3,5 +3,6 @@ import { Migration20261124131000 } from './Migration20261124131000';
 import { Migration20261124132130 } from './Migration20261124132130';
 import { Migration20261125033144 } from './Migration20261125033144';
 import { Migration20261125040001 } from './Migration20261125040001';
+import { Migration20261125063259 } from './Migration20261125063259';
 
-export const migrations = [Migration20261124131000, Migration20261124132130, Migration20261125033144, Migration20261125040001];
+export const migrations = [Migration20261124131000, Migration20261124132130, Migration20261125033144, Migration20261125040001, Migration20261125063259];
