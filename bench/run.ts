@@ -26,7 +26,7 @@ const say = progress('bench');
 /** One variant under load, with the CPU time each of its processes spent per request. */
 async function measure(variant: Variant, body: string): Promise<Measured & { cpu: string }> {
   const meter = startCpuMeter(variant.cpu);
-  const measured = await measureWith(variant.url, variant.headers, body, { connections: CONNECTIONS, seconds: SECONDS });
+  const measured = await measureWith(variant.url, await variant.headers(), body, { connections: CONNECTIONS, seconds: SECONDS });
   return { ...measured, cpu: variant.cpu.length > 0 ? formatCpu(meter.perRequest(measured.requests)) : 'CPU per process: not measurable here (no /proc)' };
 }
 

@@ -24,7 +24,8 @@ import { benchDatabases } from './setup';
 /** One way of asking: a URL, the headers that authenticate there, and the processes that answer. */
 export interface Variant {
   url: string;
-  headers: Record<string, string>;
+  /** Fresh for each measurement: a gateway-signed token lives 60 s. */
+  headers(): Promise<Record<string, string>>;
   /** The variant's own processes by name (the gateway, the subgraphs). */
   pids: Record<string, number>;
   /** The processes whose CPU time a measurement of this variant reports (empty without /proc). */
@@ -102,21 +103,21 @@ export async function startBenchVariants(cases: number, say: (line: string) => v
     });
     const systemPid = (name: string) => system!.processes.get(name)!.pid!;
     const names = SUBGRAPH_AGENCIES.map((a) => SUBGRAPH_NAME[a]);
-    const floorToken = await signGatewayToken(keys.gateway.privateJwk, 'social-services', { actor: coordinator, grants });
+    const actorToken = await issueActorToken(coordinator, keys.issuer.privateJwk);
     return {
       enforced: {
         url: system.gatewayUrl,
-        headers: { authorization: `Bearer ${await issueActorToken(coordinator, keys.issuer.privateJwk)}` },
+        headers: async () => ({ authorization: `Bearer ${actorToken}` }),
         ...own([['gateway', systemPid('gateway')], ...names.map((n): [string, number] => [n, systemPid(n)])]),
       },
       plain: {
         url: `http://127.0.0.1:${plainPort}/`,
-        headers: {},
+        headers: async () => ({}),
         ...own([['gateway', plainGatewayPid], ...names.map((n): [string, number] => [n, plainPids[n]])]),
       },
       floor: {
         url: system.subgraphUrls[Agency.SOCIAL_SERVICES],
-        headers: { [GATEWAY_TOKEN_HEADER]: floorToken },
+        headers: async () => ({ [GATEWAY_TOKEN_HEADER]: await signGatewayToken(keys.gateway.privateJwk, 'social-services', { actor: coordinator, grants }) }),
         ...own([['social-services', systemPid('social-services')]]),
       },
       coordinator,
