@@ -19,7 +19,7 @@ for (const [label, v] of [
   ['(c) social-services subgraph alone', variants.floor],
 ] as const) {
   say(`${label}: ${v.url}`);
-  for (const [name, value] of Object.entries(await v.headers())) console.log(`    ${name}: ${value.length > 200 ? `${value.slice(0, 60)}… (${value.length} characters, valid 60 s)` : value}`);
+  for (const [name, value] of Object.entries(await v.headers())) console.log(`    ${name}: ${value.length > 1000 ? `${value.slice(0, 60)}… (${value.length} characters, valid 60 s)` : value}`);
   console.log(`    processes: ${Object.entries(v.pids).map(([name, pid]) => `${name} ${pid}`).join(', ')}`);
 }
 say(`a case of the benchmark coordinator: ${variants.caseId}; Ctrl-C to stop`);
