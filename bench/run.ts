@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --cases 50000 --seconds 8 --connections 16 --rounds 3]`: the cost of consent enforcement.
+ * `npm run bench [-- --cases 50000 --seconds 8 --connections 16 --rounds 3 --warmup 3]`: the cost of consent enforcement.
  *
  * Makes a deterministic data set on its own PostgreSQL (embedded, or DATABASE_URL), starts the
  * subgraphs once with enforcement and once without, and measures with autocannon, per query:
@@ -18,12 +18,13 @@ import { formatMeasured, measure as measureWith, progress, type Measured } from 
 import { startBenchVariants, type Variant } from './lib/variants';
 
 const { values } = parseArgs({
-  options: { cases: { type: 'string', default: '5000' }, seconds: { type: 'string', default: '8' }, connections: { type: 'string', default: '16' }, rounds: { type: 'string', default: '3' } },
+  options: { cases: { type: 'string', default: '5000' }, seconds: { type: 'string', default: '8' }, connections: { type: 'string', default: '16' }, rounds: { type: 'string', default: '3' }, warmup: { type: 'string', default: '3' } },
 });
 const CASES = Number(values.cases);
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const ROUNDS = Number(values.rounds);
+const WARMUP_SECONDS = Number(values.warmup);
 const say = progress('bench');
 
 interface Round {
@@ -96,12 +97,17 @@ try {
   for (const q of QUERIES) {
     const variables = q.variables ?? { id: caseId };
     const body = JSON.stringify({ query: q.query, variables });
+    // Unmeasured load first, so that no variant is measured while its code is still being compiled.
+    const floorBody = JSON.stringify({ query: q.floor, variables });
+    for (const [variant, b] of [[variants.enforced, body], [variants.plain, body], [variants.floor, floorBody]] as const) {
+      await measureWith(variant.url, await variant.headers(), b, { connections: CONNECTIONS, seconds: WARMUP_SECONDS });
+    }
     // Rounds of (a), (b), (c) in turn, so that a slow spell of the machine falls on all three.
     const rounds: { a: Round; b: Round; c: Round }[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       const a = await measure(variants.enforced, body);
       const b = await measure(variants.plain, body);
-      const c = await measure(variants.floor, JSON.stringify({ query: q.floor, variables }));
+      const c = await measure(variants.floor, floorBody);
       rounds.push({ a, b, c });
       say(`${q.name}: round ${round} of ${ROUNDS}, (a)/(b) ${(a.measured.rps / b.measured.rps).toFixed(2)}`);
     }
@@ -112,7 +118,7 @@ try {
   // 4. The table.
   const fmt = formatMeasured;
   const lines = [
-    `SIG platform benchmark: ${CASES} cases, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per variant, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}`,
+    `SIG platform benchmark: ${CASES} cases, ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up and ${ROUNDS} rounds of ${SECONDS} s per variant, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}`,
     'Figures are the median of the rounds; CPU ms per request is over all of them.',
     '',
     ...rows.flatMap((r) => [
