@@ -16,7 +16,7 @@ import {
 import { databaseUrlEnvName } from '@sig/platform/database';
 import { GrantsSource } from '../../gateway/src/grants';
 import { freePort } from '../../scripts/lib/ports';
-import { startSystem } from '../../scripts/lib/system';
+import { platformNodeFlags, startSystem } from '../../scripts/lib/system';
 import { ROOT } from '../../scripts/subgraphs';
 import { cpuMeasurable, machineCpu, ownCpu, postgresCpu, processCpu, type CpuSource } from './cpu';
 import { benchDatabases } from './setup';
@@ -133,12 +133,10 @@ export async function startBenchVariants(cases: number, say: (line: string) => v
 /** Starts a benchmark process and waits for its "ready" line; resolves with its pid. */
 function spawnReady(children: ChildProcess[], name: string, entry: string, args: string[], env: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
-    // Node flags as the real processes have them (scripts/lib/system.ts): the same heap cap, so both
-    // variants collect garbage alike. The plain variant carries the actor's grants in a header too:
-    // allow the same size as the real subgraphs.
-    const heapMb = process.env.SIG_MAX_HEAP_MB ?? '384';
-    const extra = process.env.SIG_NODE_ARGS ? process.env.SIG_NODE_ARGS.split(' ').filter(Boolean) : [];
-    const flags = [`--max-old-space-size=${heapMb}`, '--max-http-header-size=262144', ...extra];
+    // Node flags as the real processes have them: the same heap cap, so both variants collect garbage
+    // alike. The plain variant carries the actor's grants in a header too: allow the same size as the
+    // real subgraphs.
+    const flags = [...platformNodeFlags(), '--max-http-header-size=262144'];
     const child = spawn(process.execPath, [...flags, '--import', 'tsx', entry, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let output = '';

@@ -36,6 +36,17 @@ export interface RunningSystem {
 }
 
 /**
+ * The Node flags of every platform process: a heap cap (memory use settles under it, and a leak
+ * shows as a crash, not a slow creep), then SIG_NODE_ARGS, extra flags such as
+ * "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile.
+ */
+export function platformNodeFlags(): string[] {
+  const heapMb = process.env.SIG_MAX_HEAP_MB ?? '384';
+  const extra = process.env.SIG_NODE_ARGS ? process.env.SIG_NODE_ARGS.split(' ').filter(Boolean) : [];
+  return [`--max-old-space-size=${heapMb}`, ...extra];
+}
+
+/**
  * Starts the four subgraphs and the gateway as separate processes, as in production, and waits
  * until each answers its health check. `onLine` receives every line they print.
  */
@@ -56,11 +67,7 @@ export async function startSystem(options: {
   const baseEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...options.env };
 
   const launch = (name: string, entry: string, env: Record<string, string>) => {
-    // A heap cap per process: memory use settles under it, and a leak shows as a crash, not a slow creep.
-    const heapMb = process.env.SIG_MAX_HEAP_MB ?? '384';
-    // SIG_NODE_ARGS: extra Node flags for every process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile.
-    const extra = process.env.SIG_NODE_ARGS ? process.env.SIG_NODE_ARGS.split(' ').filter(Boolean) : [];
-    const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, ...extra, '--import', 'tsx', entry], {
+    const child = spawn(process.execPath, [...platformNodeFlags(), '--import', 'tsx', entry], {
       cwd: ROOT,
       env: { ...baseEnv, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
