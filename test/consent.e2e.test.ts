@@ -265,6 +265,27 @@ describe('the access matrix: actor agency × source agency × consent state × m
     expect(extract.body.data.case.accessLog.every((e: { caseId: string }) => e.caseId === ids[0])).toBe(true);
   });
 
+  it('gives back rows written before lists shared a row (one case in case_id) in the extract too', async () => {
+    const caseId = cases.ACTIVE;
+    const client = new pg.Client({ connectionString: platform.databases.subgraphs[Agency.POLICE] });
+    await client.connect();
+    try {
+      // A row in the form every row had until 2026-11-25 (the table is append-only: it stays).
+      await client.query(
+        `INSERT INTO access_log (actor_id, actor_name, actor_agency, actor_unit, case_id, source_agency, categories, operation_name, decision, reason, legal_basis)
+         VALUES ('legacy-actor', 'Legacy Reader', 'POLICE', 'Old unit', $1, 'POLICE', '{INCIDENTS}', 'LegacyRow', 'PERMIT', 'OWN_AGENCY_MEMBER', 'OWN_AGENCY')`,
+        [caseId],
+      );
+    } finally {
+      await client.end();
+    }
+    const extract = await platform.query('social-worker', `query($id: ID!) { case(id: $id) { police { accessLog { caseId actorName operationName categories } } } }`, { id: caseId });
+    expect(extract.body.errors).toBeUndefined();
+    const entries = extract.body.data.case.police.accessLog as { caseId: string; actorName: string; operationName: string }[];
+    expect(entries).toEqual(expect.arrayContaining([{ caseId, actorName: 'Legacy Reader', operationName: 'LegacyRow', categories: ['INCIDENTS'] }]));
+    expect(entries.every((e) => e.caseId === caseId)).toBe(true);
+  });
+
   it('fails closed: when the access log cannot be written, the data it would have logged are withheld', async () => {
     // The police database refuses log rows of one operation name only, so nothing else is disturbed.
     const client = new pg.Client({ connectionString: platform.databases.subgraphs[Agency.POLICE] });
