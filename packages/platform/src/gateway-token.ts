@@ -2,6 +2,7 @@ import { jwtVerify, SignJWT, type JWK } from 'jose';
 import { actorFromClaims, type Actor } from './actor';
 import type { ConsentState, Grants, GroupRole } from './access';
 import { importKey, SIGNING_ALG } from './keys';
+import { rememberVerified } from './verified-tokens';
 
 /** The header that carries the gateway's signature on every subgraph request. */
 export const GATEWAY_TOKEN_HEADER = 'x-sig-gateway-token';
@@ -60,19 +61,14 @@ export type GatewayTokenVerifier = (token: string) => Promise<GatewayContext>;
 
 /**
  * A subgraph's verifier. A token seen before is not verified again while it is valid (the gateway
- * reuses tokens, so most requests carry one already checked); the memo holds at most a few thousand.
+ * reuses tokens, so most requests carry one already checked): `rememberVerified`.
  */
 export async function createGatewayTokenVerifier(gatewayPublicJwk: JWK, subgraph: string): Promise<GatewayTokenVerifier> {
   const verify = await verifierFor(gatewayPublicJwk, subgraph);
-  const seen = new Map<string, { ctx: GatewayContext; until: number }>();
-  return async (token) => {
-    const hit = seen.get(token);
-    if (hit && hit.until > Date.now()) return hit.ctx;
+  return rememberVerified(async (token) => {
     const { ctx, expiresAt } = await verify(token);
-    if (seen.size >= 4096) seen.delete(seen.keys().next().value!);
-    seen.set(token, { ctx, until: expiresAt });
-    return ctx;
-  };
+    return { value: ctx, expiresAt };
+  });
 }
 
 async function verifierFor(gatewayPublicJwk: JWK, subgraph: string) {

@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWK } from 'jose';
 import { actorClaims, actorFromClaims, type Actor } from './actor';
 import { importKey, SIGNING_ALG } from './keys';
+import { rememberVerified } from './verified-tokens';
 
 /** Issuer and audience of actor tokens; settable so a real OIDC provider can replace the dev issuer. */
 export const ACTOR_TOKEN_ISSUER = process.env.OIDC_ISSUER ?? 'urn:sig:dev-issuer';
@@ -30,13 +31,14 @@ export type ActorTokenVerifier = (token: string) => Promise<Actor>;
  */
 export async function createActorTokenVerifier(source: { publicJwk: JWK } | { jwksUrl: string }): Promise<ActorTokenVerifier> {
   const key = 'publicJwk' in source ? await importKey(source.publicJwk) : createRemoteJWKSet(new URL(source.jwksUrl));
-  return async (token) => {
+  // The caller sends the same token with every request: it is checked once, then remembered.
+  return rememberVerified(async (token) => {
     const { payload } = await jwtVerify(token, key as Parameters<typeof jwtVerify>[1], {
       algorithms: [SIGNING_ALG],
       issuer: ACTOR_TOKEN_ISSUER,
       audience: ACTOR_TOKEN_AUDIENCE,
       requiredClaims: ['exp', 'sub'],
     });
-    return actorFromClaims(payload);
-  };
+    return { value: actorFromClaims(payload), expiresAt: payload.exp! * 1000 };
+  });
 }
