@@ -38,10 +38,16 @@ try {
   } else {
     const file = path.join(module.migrationsPath, result.fileName);
     const dropped = keepHandWrittenObjects(file);
-    console.log(`wrote ${file}`);
-    if (dropped > 0) console.log(`  left out ${dropped} statements that would drop or recreate hand-written views, triggers or functions`);
-    console.log('  read it before you commit it');
-    writeMigrationIndex(module.migrationsPath);
+    if (!fs.readFileSync(file, 'utf8').includes('this.addSql(')) {
+      // Only hand-written objects differed: nothing for a migration to do.
+      fs.rmSync(file);
+      console.log(`no changes: the migrations already match the entities (left out ${dropped} statements about hand-written views, triggers or functions)`);
+    } else {
+      console.log(`wrote ${file}`);
+      if (dropped > 0) console.log(`  left out ${dropped} statements that would drop or recreate hand-written views, triggers or functions`);
+      console.log('  read it before you commit it');
+      writeMigrationIndex(module.migrationsPath);
+    }
   }
 } finally {
   await admin.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
