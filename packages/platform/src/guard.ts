@@ -1,6 +1,6 @@
 import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { decideAccessLogRead, decideCaseVisible, decideRead, decideWrite, type DataCategory, type Decision } from './access';
 import { ActorRole } from './actor';
 import { forbidden } from './errors';
@@ -82,13 +82,13 @@ function decisionRule(
 ) {
   ruleCounter += 1;
   return tagCaseRule(
-    rule(`case-${name}-${ruleCounter}`, { cache: 'no_cache' })(async (parent: unknown, args: unknown, ctx: SubgraphContext) => {
+    rule(`case-${name}-${ruleCounter}`, { cache: 'no_cache' })(async (parent: unknown, args: unknown, ctx: SubgraphContext, info: GraphQLResolveInfo) => {
       const caseId = caseIdOf(parent, args);
       // Not a case id at all: denied like an unknown case, without touching the database.
-      if (!isUuid(caseId)) return forbidden('NOT_A_MEMBER');
+      if (!isUuid(caseId)) return forbidden('NOT_A_MEMBER', {}, info);
       const { source, category, decision } = await decide(ctx, caseId);
       ctx.accessLog.record(caseId, source, category, decision);
-      return decision.permit ? true : forbidden(decision.reason, { caseId, source, category });
+      return decision.permit ? true : forbidden(decision.reason, { caseId, source, category }, info);
     }),
   );
 }
