@@ -201,25 +201,22 @@ export function accessLogEntries(ctx: LoadContext, caseId: string): Promise<Acce
     .load(caseId);
 }
 
+/** The most rows one statement appends: 11 parameters each, well under PostgreSQL's 65,535. */
+const ROWS_PER_STATEMENT = 1000;
+
 /**
- * Appends rows to `access_log` in one statement, whatever their number: the columns travel as one
- * array each and PostgreSQL unnests them. Through the ORM, an entity per row cost about 2 ms of Node
- * CPU per 100 rows; one row per case (rather than per decision) cost PostgreSQL about 4 ms per 100
- * (docs/benchmarks.md). This is what every guarded request pays.
+ * Appends rows to `access_log`: one multi-row insert with parameters (a request has a few rows, one
+ * per distinct decision). Through the ORM, an entity per row cost about 2 ms of Node CPU per 100
+ * rows; one row per case (rather than per decision) cost PostgreSQL about 4 ms per 100; an
+ * `insert … select from unnest(…)` of the columns as arrays cost PostgreSQL about 150 µs more per
+ * request than this, to plan (docs/benchmarks.md). This is what every guarded request pays.
  */
 export async function appendAccessLog(em: EntityManager, rows: AccessLogRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const column = <K extends keyof AccessLogRow>(key: K) => rows.map((r) => r[key]);
-  // Categories are identifiers (letters and underscores), so a comma list carries them through unnest.
-  const categories = rows.map((r) => {
-    if (r.categories.some((c) => !/^[A-Z_]+$/.test(c))) throw new Error(`access log: not a category name: ${r.categories.join(',')}`);
-    return r.categories.join(',');
-  });
-  // Case ids are checked as uuids by PostgreSQL (the cast), so a comma list carries them too.
-  const caseIds = rows.map((r) => r.caseIds.join(','));
-  await sql`insert into access_log (actor_id, actor_name, actor_agency, actor_unit, case_ids, source_agency, categories, operation_name, decision, reason, legal_basis)
-    select r.actor_id, r.actor_name, r.actor_agency, r.actor_unit, string_to_array(r.case_ids, ',')::uuid[], r.source_agency, string_to_array(r.categories, ','), r.operation_name, r.decision, r.reason, r.legal_basis
-    from unnest(${column('actorId')}::text[], ${column('actorName')}::text[], ${column('actorAgency')}::text[], ${column('actorUnit')}::text[], ${caseIds}::text[],
-                ${column('sourceAgency')}::text[], ${categories}::text[], ${column('operationName')}::text[], ${column('decision')}::text[], ${column('reason')}::text[], ${column('legalBasis')}::text[])
-      as r(actor_id, actor_name, actor_agency, actor_unit, case_ids, source_agency, categories, operation_name, decision, reason, legal_basis)`.execute(em.getKysely());
+  for (let from = 0; from < rows.length; from += ROWS_PER_STATEMENT) {
+    const values = rows
+      .slice(from, from + ROWS_PER_STATEMENT)
+      .map((r) => sql`(${r.actorId}, ${r.actorName}, ${r.actorAgency}, ${r.actorUnit}, ${r.caseIds}::uuid[], ${r.sourceAgency}, ${r.categories}::text[], ${r.operationName}, ${r.decision}, ${r.reason}, ${r.legalBasis})`);
+    await sql`insert into access_log (actor_id, actor_name, actor_agency, actor_unit, case_ids, source_agency, categories, operation_name, decision, reason, legal_basis)
+      values ${sql.join(values)}`.execute(em.getKysely());
+  }
 }

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { Agency, appendAccessLog, accessLogEntries, RequestLoaders, type AccessLogRow } from '@sig/platform';
+import { openOrm } from '@sig/platform/database';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SUBGRAPH_MODULES } from '../scripts/subgraphs';
+import { createTestDatabases } from './support/platform';
+
+/**
+ * `appendAccessLog` writes what it is given, all of it: every column, every case of a row, however
+ * many rows (more than one statement holds), on real PostgreSQL with the police subgraph's schema.
+ */
+let orm: MikroORM;
+let drop: () => Promise<void>;
+
+beforeAll(async () => {
+  const created = await createTestDatabases({ seed: false });
+  drop = created.drop;
+  const module = await SUBGRAPH_MODULES[Agency.POLICE]();
+  orm = await openOrm({ clientUrl: created.databases.subgraphs[Agency.POLICE], entities: module.entities, migrations: module.migrations });
+});
+
+afterAll(async () => {
+  await orm?.close();
+  await drop?.();
+});
+
+const row = (caseIds: string[], i: number): AccessLogRow => ({
+  actorId: 'actor-1',
+  actorName: "Åsa O'Brien, \"handläggare\"",
+  actorAgency: Agency.SOCIAL_SERVICES,
+  actorUnit: 'Enhet {Järva}',
+  caseIds,
+  sourceAgency: Agency.POLICE,
+  categories: i % 2 ? ['INCIDENTS', 'CONTACTS'] : ['INCIDENTS'],
+  operationName: i % 3 ? `List${i}` : null,
+  decision: i % 2 ? 'PERMIT' : 'DENY',
+  reason: i % 2 ? 'CONSENT' : 'CONSENT_WITHDRAWN',
+  legalBasis: i % 2 ? 'CONSENT' : 'NONE',
+});
+
+const count = async () => Number((await orm.em.getConnection().execute<{ n: string }[]>('select count(*) as n from access_log'))[0].n);
+
+describe('appendAccessLog', () => {
+  it('appends 2,500 rows (three statements) with every column as given', async () => {
+    const before = await count();
+    const rows = Array.from({ length: 2500 }, (_, i) => row([randomUUID(), randomUUID()], i));
+    await appendAccessLog(orm.em.fork(), rows);
+    expect(await count()).toBe(before + 2500);
+    const stored = await orm.em.getConnection().execute<Record<string, unknown>[]>(
+      `select actor_id, actor_name, actor_agency, actor_unit, case_id, case_ids, source_agency, categories, operation_name, decision, reason, legal_basis from access_log where ?::uuid = any(case_ids)`,
+      [rows[1234].caseIds[1]],
+    );
+    expect(stored).toEqual([
+      {
+        actor_id: 'actor-1',
+        actor_name: "Åsa O'Brien, \"handläggare\"",
+        actor_agency: 'SOCIAL_SERVICES',
+        actor_unit: 'Enhet {Järva}',
+        case_id: null,
+        case_ids: rows[1234].caseIds,
+        source_agency: 'POLICE',
+        categories: ['INCIDENTS'],
+        operation_name: 'List1234',
+        decision: 'DENY',
+        reason: 'CONSENT_WITHDRAWN',
+        legal_basis: 'NONE',
+      },
+    ]);
+  });
+
+  it('a row of 100 cases is read back in the extract of each of them', async () => {
+    const caseIds = Array.from({ length: 100 }, () => randomUUID());
+    await appendAccessLog(orm.em.fork(), [row(caseIds, 1)]);
+    const ctx = { em: orm.em.fork(), loaders: new RequestLoaders() };
+    const [first, last] = await Promise.all([accessLogEntries(ctx, caseIds[0]), accessLogEntries(ctx, caseIds[99])]);
+    expect(first).toEqual([expect.objectContaining({ caseId: caseIds[0], categories: ['INCIDENTS', 'CONTACTS'], decision: 'PERMIT' })]);
+    expect(last).toEqual([expect.objectContaining({ caseId: caseIds[99], operationName: 'List1' })]);
+  });
+
+  it('appends nothing for no rows, and refuses a row whose case is not a uuid, writing none of its statement', async () => {
+    const before = await count();
+    await appendAccessLog(orm.em.fork(), []);
+    await expect(appendAccessLog(orm.em.fork(), [row([randomUUID()], 1), row(['not-a-case'], 2)])).rejects.toThrow(/uuid/);
+    expect(await count()).toBe(before);
+  });
+});
