@@ -3,13 +3,13 @@ import { rememberVerified } from '../src/verified-tokens';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A stand-in verifier that counts its calls; tokens named "bad…" fail, others live `lifeMs`. */
+/** A stand-in verifier that counts its calls; tokens with "bad" in them fail, "short…" live 30 ms, others `lifeMs`. */
 function counting(lifeMs: number) {
   const calls: string[] = [];
   const verify = async (token: string) => {
     calls.push(token);
-    if (token.startsWith('bad')) throw new Error('invalid signature');
-    return { value: { token }, expiresAt: Date.now() + lifeMs };
+    if (token.includes('bad')) throw new Error('invalid signature');
+    return { value: { token }, expiresAt: Date.now() + (token.startsWith('short') ? 30 : lifeMs) };
   };
   return { calls, verify };
 }
@@ -57,5 +57,25 @@ describe('rememberVerified', () => {
     const remembered = rememberVerified(verify, { max: 2 });
     for (const t of ['a', 'b', 'c', 'c', 'b', 'a']) await remembered(t);
     expect(calls).toEqual(['a', 'b', 'c', 'a']);
+  });
+
+  it('looks a token up by its signature, but answers only for the whole token', async () => {
+    const { calls, verify } = counting(60_000);
+    const remembered = rememberVerified(verify);
+    await remembered('header.payload.signature');
+    await expect(remembered('header.bad-payload.signature')).rejects.toThrow(/signature/);
+    expect(await remembered('header.payload.signature')).toEqual({ token: 'header.payload.signature' });
+    expect(await remembered('header.other.signature')).toEqual({ token: 'header.other.signature' });
+    expect(calls).toEqual(['header.payload.signature', 'header.bad-payload.signature', 'header.other.signature']);
+  });
+
+  it('drops expired tokens as new ones are verified, so it holds only the live ones', async () => {
+    const { verify } = counting(60_000);
+    const remembered = rememberVerified(verify);
+    for (const t of ['short.1', 'short.2', 'short.3']) await remembered(t);
+    expect(remembered.size).toBe(3);
+    await sleep(50);
+    await remembered('long.1');
+    expect(remembered.size).toBe(1);
   });
 });
