@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Agency, appendAccessLog, accessLogEntries, RequestLoaders, type AccessLogRow } from '@sig/platform';
+import { Agency, AccessLogWriter, appendAccessLog, accessLogEntries, RequestLoaders, type AccessLogRow } from '@sig/platform';
 import { openOrm } from '@sig/platform/database';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,3 +85,38 @@ describe('appendAccessLog', () => {
     expect(await count()).toBe(before);
   });
 });
+
+describe('AccessLogWriter', () => {
+  const rowsOfCase = async (caseId: string) =>
+    Number((await orm.em.getConnection().execute<{ n: string }[]>('select count(*) as n from access_log where ?::uuid = any(case_ids)', [caseId]))[0].n);
+
+  it('appends the rows of concurrent requests together, each request settled once its rows are in', async () => {
+    const writer = new AccessLogWriter(orm.em);
+    const requests = Array.from({ length: 20 }, (_, i) => [row([randomUUID()], i), row([randomUUID(), randomUUID()], i + 1)]);
+    await Promise.all(requests.map((rows) => writer.append(rows)));
+    // The first request's rows go at once; the other 19 waited for that insert and went in the next.
+    expect(writer.statements).toBe(2);
+    for (const rows of requests) for (const r of rows) expect(await rowsOfCase(r.caseIds[0])).toBe(1);
+  });
+
+  it('a request alone is appended at once, and one with no rows costs nothing', async () => {
+    const writer = new AccessLogWriter(orm.em);
+    const caseId = randomUUID();
+    await writer.append([]);
+    await writer.append([row([caseId], 1)]);
+    expect(writer.statements).toBe(1);
+    expect(await rowsOfCase(caseId)).toBe(1);
+  });
+
+  it('when a shared insert fails, only the request at fault is refused, and the others are written once', async () => {
+    const writer = new AccessLogWriter(orm.em);
+    const good = Array.from({ length: 5 }, () => randomUUID());
+    const first = writer.append([row([randomUUID()], 0)]);
+    // These wait for the first insert and go together; one of them cannot be written.
+    const waiting = [...good.map((id, i) => writer.append([row([id], i)])), writer.append([row(['not-a-case'], 9)])];
+    const settled = await Promise.allSettled([first, ...waiting]);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
+    for (const id of good) expect(await rowsOfCase(id)).toBe(1);
+  });
+});
+

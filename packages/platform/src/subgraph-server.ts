@@ -13,7 +13,7 @@ import { unauthenticated } from './errors';
 import { createGatewayTokenVerifier, GATEWAY_TOKEN_HEADER } from './gateway-token';
 import { jwkFromEnv, KEY_ENV } from './keys';
 import { RequestLoaders } from './loaders';
-import { AccessLogRecorder, appendAccessLog } from './access-log';
+import { AccessLogRecorder, AccessLogWriter } from './access-log';
 import { GraphQLError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { createLogger } from './logger';
@@ -64,7 +64,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      accessLogPlugin(log),
+      accessLogPlugin(new AccessLogWriter(options.orm.em), log),
     ],
   });
   await apollo.start();
@@ -129,17 +129,18 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
 }
 
 /**
- * Appends the request's access decisions to the access log before the response leaves. If the log
- * cannot be written, nothing is disclosed: the response is replaced by an error (fail closed).
+ * Appends the request's access decisions to the access log before the response leaves (together
+ * with those of concurrent requests: AccessLogWriter). If the log cannot be written, nothing is
+ * disclosed: the response is replaced by an error (fail closed).
  */
-function accessLogPlugin(log: ReturnType<typeof createLogger>): ApolloServerPlugin<SubgraphContext> {
+function accessLogPlugin(writer: AccessLogWriter, log: ReturnType<typeof createLogger>): ApolloServerPlugin<SubgraphContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue: ctx, response }) {
           if (!ctx?.accessLog || ctx.accessLog.size === 0) return;
           try {
-            await appendAccessLog(ctx.em, ctx.accessLog.rows(ctx.actor, ctx.operationName));
+            await writer.append(ctx.accessLog.rows(ctx.actor, ctx.operationName));
           } catch (error) {
             log.error({ err: error }, 'could not write the access log; response withheld');
             if (response.body.kind === 'single') {
