@@ -17,6 +17,7 @@ import {
 } from '@sig/platform';
 import { formatError } from '@sig/platform/format-error';
 import express from 'express';
+import { platformApp } from '@sig/platform/http-app';
 import { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
 import http from 'node:http';
@@ -94,8 +95,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
 
-  const app = express();
-  app.disable('x-powered-by');
+  const app = platformApp();
   const httpServer = http.createServer(app);
   const armor = new ApolloArmor(armorConfigFromEnv()).protect();
   const apollo = new ApolloServer<GatewayContext>({

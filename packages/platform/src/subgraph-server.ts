@@ -4,6 +4,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
+import { platformApp } from './http-app';
 import http from 'node:http';
 import type { CaseFacts } from './access';
 import type { SubgraphAgency } from './agency';
@@ -49,8 +50,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const verify = await createGatewayTokenVerifier(jwkFromEnv(KEY_ENV.gatewayPublic), name);
   const schema = await buildGuardedSubgraphSchema(options);
 
-  const app = express();
-  app.disable('x-powered-by');
+  const app = platformApp();
   // Gateway tokens carry the actor's grants; a member of many groups makes a large header.
   const httpServer = http.createServer({ maxHeaderSize: 256 * 1024 }, app);
   const apollo = new ApolloServer<SubgraphContext>({
