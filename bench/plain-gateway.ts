@@ -5,7 +5,11 @@
  */
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
+import { expressMiddleware } from '@as-integrations/express5';
+import { platformApp } from '@sig/platform/http-app';
+import { listen } from '@sig/platform/process';
+import express from 'express';
+import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { subgraphFetch } from '../gateway/src/subgraph-fetch';
@@ -24,8 +28,13 @@ const gateway = new ApolloGateway({
       },
     }),
 });
+// The same Express app, body limit and Apollo integration as the real gateway: the variants differ only in enforcement.
 const server = new ApolloServer({ gateway });
-const { url } = await startStandaloneServer(server, { listen: { port: Number(process.env.PORT), host: '127.0.0.1' } });
+await server.start();
+const app = platformApp();
+app.use('/', express.json({ limit: process.env.BODY_LIMIT ?? '1mb' }), expressMiddleware(server));
+const port = await listen(http.createServer(app), Number(process.env.PORT), '127.0.0.1');
+const url = `http://127.0.0.1:${port}/`;
 console.log(`ready ${url}`);
 process.on('SIGTERM', async () => {
   await server.stop();

@@ -5,7 +5,9 @@
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import http from 'node:http';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { mergeDeep } from '@graphql-tools/utils';
 import { parse } from 'graphql';
@@ -13,6 +15,8 @@ import { createResolversMap } from 'type-graphql';
 import { AccessLogRecorder, createLogger, RequestLoaders, SUBGRAPH_AGENCIES, SUBGRAPH_NAME, type CaseFacts, type SubgraphContext } from '@sig/platform';
 import { ChangeFeed, ChangeFeedCache } from '@sig/platform/change-feed';
 import { databaseUrlFromEnv, openOrm } from '@sig/platform/database';
+import { platformApp } from '@sig/platform/http-app';
+import { listen } from '@sig/platform/process';
 import { STATISTICS_CHANNEL } from '@sig/platform/statistics/change-sql';
 import { buildSubgraphTypeDefs } from '@sig/platform/subgraph-schema';
 import { SUBGRAPH_MODULES } from '../scripts/subgraphs';
@@ -27,21 +31,29 @@ const changeFeed = new ChangeFeed(databaseUrlFromEnv(agency), STATISTICS_CHANNEL
 await changeFeed.start();
 const statisticsCache = new ChangeFeedCache<unknown>(changeFeed);
 const log = createLogger(`plain-${SUBGRAPH_NAME[agency]}`);
-// Configured like the real subgraph in everything that is not enforcement.
+// Configured like the real subgraph in everything that is not enforcement: the same Express app,
+// body limit and Apollo integration (bench/plain-gateway.ts likewise).
 const server = new ApolloServer<SubgraphContext>({ schema, plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()] });
-const { url } = await startStandaloneServer(server, {
-  listen: { port: Number(process.env.PORT), host: '127.0.0.1' },
-  context: async ({ req }) => {
-    const { actor, grants } = JSON.parse(String(req.headers['x-bench-context']));
-    const base = { actor, grants, em: orm.em.fork(), loaders: new RequestLoaders(), log, accessLog: new AccessLogRecorder(), statisticsCache };
-    const ctx: SubgraphContext = {
-      ...base,
-      caseFacts: (caseId) =>
-        module.loadCaseFacts ? ctx.loaders.get<string, CaseFacts>('caseFacts', (ids) => module.loadCaseFacts!(base, ids)).load(caseId) : Promise.resolve({ caseId }),
-    };
-    return ctx;
-  },
-});
+await server.start();
+const app = platformApp();
+app.use(
+  '/',
+  express.json({ limit: process.env.BODY_LIMIT ?? '32mb' }),
+  expressMiddleware(server, {
+    context: async ({ req }) => {
+      const { actor, grants } = JSON.parse(String(req.headers['x-bench-context']));
+      const base = { actor, grants, em: orm.em.fork(), loaders: new RequestLoaders(), log, accessLog: new AccessLogRecorder(), statisticsCache };
+      const ctx: SubgraphContext = {
+        ...base,
+        caseFacts: (caseId) =>
+          module.loadCaseFacts ? ctx.loaders.get<string, CaseFacts>('caseFacts', (ids) => module.loadCaseFacts!(base, ids)).load(caseId) : Promise.resolve({ caseId }),
+      };
+      return ctx;
+    },
+  }),
+);
+const port = await listen(http.createServer(app), Number(process.env.PORT), '127.0.0.1');
+const url = `http://127.0.0.1:${port}/`;
 console.log(`ready ${url}`);
 process.on('SIGTERM', async () => {
   await server.stop();
