@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --cases 50000 --seconds 8 --connections 16 --rounds 3 --warmup 3]`: the cost of consent enforcement.
+ * `npm run bench [-- --cases 50000 --seconds 4 --connections 16 --rounds 6 --warmup 3]`: the cost of consent enforcement.
  *
  * Makes a deterministic data set on its own PostgreSQL (embedded, or DATABASE_URL), starts the
  * subgraphs once with enforcement and once without, and measures with autocannon, per query:
@@ -18,7 +18,7 @@ import { formatMeasured, measure as measureWith, progress, type Measured } from 
 import { startBenchVariants, type Variant } from './lib/variants';
 
 const { values } = parseArgs({
-  options: { cases: { type: 'string', default: '5000' }, seconds: { type: 'string', default: '8' }, connections: { type: 'string', default: '16' }, rounds: { type: 'string', default: '3' }, warmup: { type: 'string', default: '3' } },
+  options: { cases: { type: 'string', default: '5000' }, seconds: { type: 'string', default: '4' }, connections: { type: 'string', default: '16' }, rounds: { type: 'string', default: '6' }, warmup: { type: 'string', default: '3' } },
 });
 const CASES = Number(values.cases);
 const SECONDS = Number(values.seconds);
