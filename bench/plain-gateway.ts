@@ -1,7 +1,8 @@
 /**
  * Benchmark only: a plain @apollo/gateway over the plain subgraphs and the same supergraph, with
  * no authentication and no grants lookup: it forwards one fixed actor and its grants (computed once
- * by the benchmark) in a header. Never started by `npm start`; never deploy it.
+ * by the benchmark) in a header, to each subgraph the part the real gateway would send it
+ * (grantsForSource). Never started by `npm start`; never deploy it.
  */
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -12,21 +13,25 @@ import express from 'express';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { grantsForSource, subgraphAgency } from '@sig/platform';
 import { subgraphFetch } from '../gateway/src/subgraph-fetch';
 
 const urls: Record<string, string> = JSON.parse(process.env.BENCH_SUBGRAPH_URLS!);
-const benchContext = process.env.BENCH_CONTEXT!;
+const benchContext = JSON.parse(process.env.BENCH_CONTEXT!);
+const contextFor = (name: string) => JSON.stringify({ ...benchContext, grants: grantsForSource(benchContext.grants, subgraphAgency(name)) });
 const gateway = new ApolloGateway({
   supergraphSdl: fs.readFileSync(path.resolve(import.meta.dirname, '../schema/supergraph.graphql'), 'utf8'),
-  buildService: ({ name }) =>
-    new RemoteGraphQLDataSource({
+  buildService: ({ name }) => {
+    const context = contextFor(name);
+    return new RemoteGraphQLDataSource({
       url: urls[name],
       // The same HTTP client as the real gateway: the variants differ only in enforcement.
       fetcher: subgraphFetch,
       willSendRequest: ({ request }) => {
-        request.http?.headers.set('x-bench-context', benchContext);
+        request.http?.headers.set('x-bench-context', context);
       },
-    }),
+    });
+  },
 });
 // The same Express app, body limit and Apollo integration as the real gateway: the variants differ only in enforcement.
 const server = new ApolloServer({ gateway });

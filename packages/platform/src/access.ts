@@ -56,6 +56,28 @@ export function computeGrants(actor: Actor, records: MembershipRecord[], today: 
 
 const RANK: Record<GroupRole, number> = { COORDINATOR: 3, LOTS: 2, MEMBER: 1 };
 
+/**
+ * The part of the grants that a source agency's subgraph decides with: every case, with the actor's
+ * role and the consent's state, but of what the consent discloses and withdraws only that source's
+ * part. A subgraph decides on its own agency's data only (the decide functions below look at
+ * `shared[source]` and `withdrawn` for that source alone), so it needs no more, and learns nothing
+ * of what the other agencies share. It also keeps the gateway token small: a member of 100 groups
+ * carried 33 KB of grants to every subgraph (docs/benchmarks.md).
+ */
+export function grantsForSource(grants: Grants, source: Agency): Grants {
+  const cases: Record<string, CaseGrant> = {};
+  for (const [caseId, grant] of Object.entries(grants.cases)) {
+    const shared = grant.shared[source];
+    cases[caseId] = {
+      role: grant.role,
+      consent: grant.consent,
+      shared: shared ? { [source]: shared } : {},
+      withdrawn: grant.withdrawn.includes(source) ? [source] : [],
+    };
+  }
+  return { cases };
+}
+
 /** What a subgraph knows about the case a datum belongs to. */
 export interface CaseFacts {
   caseId: string;

@@ -29,6 +29,13 @@ export const SUBGRAPH_NAME: Record<SubgraphAgency, string> = {
   [Agency.LEISURE]: 'leisure',
 };
 
+/** The agency whose subgraph has this name in the supergraph; throws for a name no subgraph has. */
+export function subgraphAgency(name: string): SubgraphAgency {
+  const agency = SUBGRAPH_AGENCIES.find((a) => SUBGRAPH_NAME[a] === name);
+  if (!agency) throw new Error(`no subgraph is named "${name}"`);
+  return agency;
+}
+
 export function isAgency(value: unknown): value is Agency {
   return typeof value === 'string' && (Object.values(Agency) as string[]).includes(value);
 }

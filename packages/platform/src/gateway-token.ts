@@ -1,6 +1,7 @@
 import { jwtVerify, SignJWT, type JWK } from 'jose';
 import { actorFromClaims, type Actor } from './actor';
-import type { ConsentState, Grants, GroupRole } from './access';
+import { grantsForSource, type ConsentState, type Grants, type GroupRole } from './access';
+import { subgraphAgency } from './agency';
 import { importKey, SIGNING_ALG } from './keys';
 import { rememberVerified } from './verified-tokens';
 
@@ -22,8 +23,10 @@ export async function signGatewayToken(gatewayPrivateJwk: JWK, subgraph: string,
   return sign(await importKey(gatewayPrivateJwk), gatewayPrivateJwk.kid, subgraph, ctx);
 }
 
+/** Each subgraph gets the grants for its own agency's data only (grantsForSource). */
 function sign(key: Awaited<ReturnType<typeof importKey>>, kid: string | undefined, subgraph: string, ctx: GatewayContext): Promise<string> {
-  return new SignJWT({ actor: { ...ctx.actor }, grants: ctx.grants, op: ctx.operationName ?? null })
+  const grants = grantsForSource(ctx.grants, subgraphAgency(subgraph));
+  return new SignJWT({ actor: { ...ctx.actor }, grants, op: ctx.operationName ?? null })
     .setProtectedHeader({ alg: SIGNING_ALG, kid, typ: 'JWT' })
     .setIssuer(GATEWAY_TOKEN_ISSUER)
     .setAudience(`urn:sig:subgraph:${subgraph}`)

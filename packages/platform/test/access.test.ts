@@ -8,6 +8,7 @@ import {
   decideCaseVisible,
   decideRead,
   decideWrite,
+  grantsForSource,
   PERSONAS,
   type Actor,
   type CaseGrant,
@@ -183,6 +184,27 @@ describe('the decision function against a plain restatement of the rule (propert
         const expected = restated(input);
         expect(decision.permit).toBe(expected.permit);
         if (!decision.permit) expect(decision.reason).toBe(expected.reason);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("decides the same with only the source's part of the grants (what its subgraph is sent)", () => {
+    fc.assert(
+      fc.property(arbInput, (input) => {
+        const full: Grants = { cases: input.grant ? { [CASE]: input.grant } : {} };
+        const part = grantsForSource(full, input.source);
+        const facts = { caseId: CASE, district: input.district };
+        const data = { source: input.source, category: input.category };
+        expect(decideRead(input.actor, part, facts, data)).toEqual(decideRead(input.actor, full, facts, data));
+        expect(decideWrite(input.actor, part, facts, data)).toEqual(decideWrite(input.actor, full, facts, data));
+        expect(decideCaseVisible(input.actor, part, facts)).toEqual(decideCaseVisible(input.actor, full, facts));
+        expect(decideAccessLogRead(input.actor, part, CASE)).toEqual(decideAccessLogRead(input.actor, full, CASE));
+        // Nothing of another source is in it.
+        for (const grant of Object.values(part.cases)) {
+          expect(Object.keys(grant.shared).every((s) => s === input.source)).toBe(true);
+          expect(grant.withdrawn.every((s) => s === input.source)).toBe(true);
+        }
       }),
       { numRuns: 5000 },
     );

@@ -62,9 +62,29 @@ describe('gateway tokens', () => {
   const grants = { cases: { 'c-1': { role: 'MEMBER' as const, consent: 'ACTIVE' as const, shared: { SCHOOL: ['ATTENDANCE'] }, withdrawn: [] } } };
 
   it('carries actor and grants to the subgraph it was signed for', async () => {
-    const verify = await createGatewayTokenVerifier(keys.gateway.publicJwk, 'police');
-    const token = await signGatewayToken(keys.gateway.privateJwk, 'police', { actor, grants, operationName: 'Overview' });
+    const verify = await createGatewayTokenVerifier(keys.gateway.publicJwk, 'school');
+    const token = await signGatewayToken(keys.gateway.privateJwk, 'school', { actor, grants, operationName: 'Overview' });
     expect(await verify(token)).toEqual({ actor, grants, operationName: 'Overview' });
+  });
+
+  it("carries to each subgraph only its own agency's part of what the consents share", async () => {
+    const both = {
+      cases: {
+        'c-1': { role: 'LOTS' as const, consent: 'ACTIVE' as const, shared: { SCHOOL: ['ATTENDANCE'], POLICE: ['INCIDENTS'], LEISURE: ['ACTIVITIES'] }, withdrawn: ['SCHOOL', 'SOCIAL_SERVICES'] },
+        'c-2': { role: 'MEMBER' as const, consent: 'WITHDRAWN' as const, shared: {}, withdrawn: [] },
+      },
+    };
+    const sign = createGatewayTokenSigner(keys.gateway.privateJwk);
+    const school = await (await createGatewayTokenVerifier(keys.gateway.publicJwk, 'school'))(await sign('school', { actor, grants: both }));
+    expect(school.grants).toEqual({
+      cases: {
+        'c-1': { role: 'LOTS', consent: 'ACTIVE', shared: { SCHOOL: ['ATTENDANCE'] }, withdrawn: ['SCHOOL'] },
+        'c-2': { role: 'MEMBER', consent: 'WITHDRAWN', shared: {}, withdrawn: [] },
+      },
+    });
+    const police = await (await createGatewayTokenVerifier(keys.gateway.publicJwk, 'police'))(await sign('police', { actor, grants: both }));
+    expect(police.grants.cases['c-1']).toEqual({ role: 'LOTS', consent: 'ACTIVE', shared: { POLICE: ['INCIDENTS'] }, withdrawn: [] });
+    await expect(sign('archive', { actor, grants: both })).rejects.toThrow(/no subgraph is named "archive"/);
   });
 
   it('is refused by another subgraph (audience)', async () => {
