@@ -102,12 +102,17 @@ try {
     for (const [variant, b] of [[variants.enforced, body], [variants.plain, body], [variants.floor, floorBody]] as const) {
       await measureWith(variant.url, await variant.headers(), b, { connections: CONNECTIONS, seconds: WARMUP_SECONDS });
     }
-    // Rounds of (a), (b), (c) in turn, so that a slow spell of the machine falls on all three.
+    // Rounds of (a), (b), (c) in turn, so that a slow spell of the machine falls on all three; every
+    // other round in the reverse order (c, b, a), so that neither (a) nor (b) always goes first, nor
+    // always follows the other (and gets its background work: autovacuum, checkpoints).
     const rounds: { a: Round; b: Round; c: Round }[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
-      const a = await measure(variants.enforced, body);
-      const b = await measure(variants.plain, body);
-      const c = await measure(variants.floor, floorBody);
+      const measured: Partial<Record<'a' | 'b' | 'c', Round>> = {};
+      const order = round % 2 === 1 ? (['a', 'b', 'c'] as const) : (['c', 'b', 'a'] as const);
+      for (const which of order) {
+        measured[which] = which === 'a' ? await measure(variants.enforced, body) : which === 'b' ? await measure(variants.plain, body) : await measure(variants.floor, floorBody);
+      }
+      const { a, b, c } = measured as Record<'a' | 'b' | 'c', Round>;
       rounds.push({ a, b, c });
       say(`${q.name}: round ${round} of ${ROUNDS}, (a)/(b) ${(a.measured.rps / b.measured.rps).toFixed(2)}`);
     }
