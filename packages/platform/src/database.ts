@@ -25,6 +25,20 @@ export interface OrmOptions {
   onQuery?: (sql: string) => void;
 }
 
+/**
+ * How long an idle pooled connection is kept: `DB_POOL_IDLE_SECONDS`, 60 by default (pg's own is
+ * 10). A new PostgreSQL backend costs a process start and cold caches; with 10 s, the benchmark's
+ * pools were all replaced between one variant's rounds and the next (32 new backends a round), and
+ * a platform that is idle for ten seconds between bursts would pay that each time.
+ */
+export function poolIdleSeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.DB_POOL_IDLE_SECONDS;
+  if (raw === undefined || raw === '') return 60;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`DB_POOL_IDLE_SECONDS must be a positive whole number of seconds, got "${raw}"`);
+  return value;
+}
+
 export async function openOrm(options: OrmOptions): Promise<MikroORM> {
   const config: Options = {
     clientUrl: options.clientUrl,
@@ -37,7 +51,7 @@ export async function openOrm(options: OrmOptions): Promise<MikroORM> {
       snapshot: false,
       silent: true,
     },
-    pool: { min: 0, max: options.poolMax ?? Number(process.env.DB_POOL_MAX ?? 8) },
+    pool: { min: 0, max: options.poolMax ?? Number(process.env.DB_POOL_MAX ?? 8), idleTimeoutMillis: poolIdleSeconds() * 1000 },
     debug: options.onQuery ? ['query'] : false,
     logger: options.onQuery ? (message: string) => options.onQuery!(message) : () => {},
     // The schema is only ever changed by migrations, never synchronised from the entities.
