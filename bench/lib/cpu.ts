@@ -51,20 +51,34 @@ export const ownCpu = (name: string): CpuSource => ({
  * An embedded PostgreSQL server: the postmaster (named in its data folder's postmaster.pid), every
  * process it runs (one backend per connection, plus its workers), and those that have exited (their
  * time moves to the postmaster's count of waited-for children), so the total only grows.
+ *
+ * A backend that the postmaster reaps while its children are being read would be in neither count
+ * (read before it moved, looked for after it was gone): a pooled connection closed after its idle
+ * time took its whole life's CPU with it, and one measurement showed -6.5 ms per request. So the
+ * children are read again until the postmaster's count of exited children is the same before and
+ * after (an exited child not yet reaped still shows its own time).
  */
 export function postgresCpu(name: string, dataDir: string): CpuSource {
   const postmaster = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const children = () => {
+    let total = 0;
+    for (const entry of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const stat = procStat(Number(entry));
+      if (stat?.ppid === postmaster) total += stat.cpuMs;
+    }
+    return total;
+  };
   return {
     name,
     totalMs: () => {
-      const own = procStat(postmaster);
-      let total = (own?.cpuMs ?? 0) + (own?.exitedChildrenMs ?? 0);
-      for (const entry of fs.readdirSync('/proc')) {
-        if (!/^\d+$/.test(entry)) continue;
-        const stat = procStat(Number(entry));
-        if (stat?.ppid === postmaster) total += stat.cpuMs;
+      for (let attempt = 0; ; attempt++) {
+        const before = procStat(postmaster);
+        const live = children();
+        const after = procStat(postmaster);
+        if (!before || !after) return 0;
+        if (before.exitedChildrenMs === after.exitedChildrenMs || attempt >= 10) return after.cpuMs + after.exitedChildrenMs + live;
       }
-      return total;
     },
   };
 }
