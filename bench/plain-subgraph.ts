@@ -42,7 +42,7 @@ app.use(
   expressMiddleware(server, {
     context: async ({ req }) => {
       const { actor, grants } = JSON.parse(String(req.headers['x-bench-context']));
-      const base = { actor, grants, em: orm.em.fork(), loaders: new RequestLoaders(), log, accessLog: new AccessLogRecorder(), statisticsCache };
+      const base = { actor, grants, em: orm.em.fork(), loaders: new RequestLoaders(), log, accessLog: new AccessLogRecorder({ actor }), statisticsCache };
       const ctx: SubgraphContext = {
         ...base,
         caseFacts: (caseId) =>

@@ -86,6 +86,24 @@ describe('appendAccessLog', () => {
   });
 });
 
+describe('appendAccessLog statements', () => {
+  it('are prepared once per connection for the usual sizes, and sent unprepared above 32 rows', async () => {
+    const module = await SUBGRAPH_MODULES[Agency.POLICE]();
+    // One connection, so that the statements it holds can be listed through it.
+    const single = await openOrm({ clientUrl: orm.config.get('clientUrl')!, entities: module.entities, migrations: module.migrations, poolMax: 1 });
+    try {
+      await appendAccessLog(single.em.fork(), [row([randomUUID()], 1)]);
+      await appendAccessLog(single.em.fork(), [row([randomUUID()], 2)]);
+      await appendAccessLog(single.em.fork(), [row([randomUUID()], 3), row([randomUUID()], 4)]);
+      await appendAccessLog(single.em.fork(), Array.from({ length: 33 }, (_, i) => row([randomUUID()], i)));
+      const prepared = await single.em.getConnection().execute<{ name: string }[]>(`select name from pg_prepared_statements order by name`);
+      expect(prepared.map((p) => p.name)).toEqual(['access_log_append_1', 'access_log_append_2']);
+    } finally {
+      await single.close();
+    }
+  });
+});
+
 describe('AccessLogWriter', () => {
   const rowsOfCase = async (caseId: string) =>
     Number((await orm.em.getConnection().execute<{ n: string }[]>('select count(*) as n from access_log where ?::uuid = any(case_ids)', [caseId]))[0].n);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { defineEntity, p, type EntityManager, type OptionalProps } from '@mikro-orm/postgresql';
-import { sql } from 'kysely';
+import type pg from 'pg';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { Actor } from './actor';
 import { Agency } from './agency';
@@ -130,16 +130,38 @@ interface PendingDecision {
 /** One row to append: one decision (source, categories, outcome, reason) on one or more cases. */
 export type AccessLogRow = Omit<AccessLogEntry, 'id' | 'at' | 'caseId' | 'caseIds'> & { caseIds: string[] };
 
+/** Where a request's decisions are appended: the subgraph's AccessLogWriter. */
+export interface AccessLogSink {
+  append(rows: AccessLogRow[]): Promise<void>;
+}
+
 /**
- * Collects the decisions of one request: per case, source agency, outcome and reason, the
- * categories decided on. When the request ends they are written as one row per distinct decision,
- * holding every case it was made on (a list of 100 cases with the same outcome is one row, not 100),
- * in one statement.
+ * Collects the decisions of one request and hands them to the writer as they are made: per case,
+ * source agency, outcome and reason, the categories decided on, written as one row per distinct
+ * decision holding every case it was made on (a list of 100 cases with the same outcome is one row,
+ * not 100).
+ *
+ * Decisions are handed over in waves, once the decisions of one turn of the event loop are in (the
+ * guards of a list's fields all decide in the same turn), so the insert runs while the resolvers
+ * read the data. A response still leaves only once every decision of its request is committed
+ * (`written`, fail closed). Waiting for the whole request before writing had each response wait a
+ * whole insert after its resolvers were done: under the benchmark's load, about 7 ms of a 60 ms
+ * action plan, a tenth of the throughput (docs/benchmarks.md).
  */
 export class AccessLogRecorder {
-  private readonly pending = new Map<string, PendingDecision>();
+  private pending = new Map<string, PendingDecision>();
+  private handOverScheduled = false;
+  private readonly writes: Promise<void>[] = [];
+  private failure: { error: unknown } | undefined;
+
+  constructor(
+    private readonly who: { actor: Actor; operationName?: string },
+    /** None where nothing is logged (the benchmark's plain variant, which decides nothing). */
+    private readonly sink?: AccessLogSink,
+  ) {}
 
   record(caseId: string, source: Agency, category: string, decision: Decision): void {
+    if (!this.sink) throw new Error('an access decision was recorded where no access log is written');
     const outcome = decision.permit ? 'PERMIT' : 'DENY';
     const reason = decision.permit ? decision.basis : decision.reason;
     const key = `${caseId}|${source}|${outcome}|${reason}`;
@@ -150,14 +172,35 @@ export class AccessLogRecorder {
       this.pending.set(key, row);
     }
     row.categories.add(category);
+    if (!this.handOverScheduled) {
+      this.handOverScheduled = true;
+      setImmediate(() => this.handOver());
+    }
   }
 
-  get size(): number {
-    return this.pending.size;
+  /**
+   * Resolves once every decision recorded so far is committed to the access log; rejects if any of
+   * them could not be written (then nothing of the request may be disclosed).
+   */
+  async written(): Promise<void> {
+    this.handOver();
+    await Promise.all(this.writes);
+    if (this.failure) throw this.failure.error;
   }
 
-  /** The rows to append for everything collected, for one actor and operation: cases with the same decision share a row. */
-  rows(actor: Actor, operationName: string | undefined): AccessLogRow[] {
+  /** Hands what is pending to the writer (nothing if nothing is). */
+  private handOver(): void {
+    this.handOverScheduled = false;
+    if (this.pending.size === 0) return;
+    const rows = this.rows();
+    this.pending = new Map();
+    // Failures are kept for `written`, so that a failed wave is never an unhandled rejection.
+    this.writes.push(this.sink!.append(rows).catch((error: unknown) => void (this.failure ??= { error })));
+  }
+
+  /** The rows for what is pending: cases with the same decision share a row. */
+  private rows(): AccessLogRow[] {
+    const { actor, operationName } = this.who;
     const rows = new Map<string, AccessLogRow>();
     for (const d of this.pending.values()) {
       const categories = [...d.categories].sort();
@@ -205,19 +248,46 @@ export function accessLogEntries(ctx: LoadContext, caseId: string): Promise<Acce
 const ROWS_PER_STATEMENT = 1000;
 
 /**
+ * Statements of up to this many rows (nearly all: a request has a few) are prepared once per
+ * connection and then only executed; PostgreSQL parsed and planned the two-row insert each time,
+ * 100–180 µs of its 380 µs of CPU (docs/benchmarks.md). Larger ones are sent unprepared.
+ */
+const PREPARED_UP_TO_ROWS = 32;
+const INSERT_TEXTS = new Map<number, string>();
+
+/** The insert of `rows` rows, with 11 parameters a row. */
+function insertText(rows: number): string {
+  let text = INSERT_TEXTS.get(rows);
+  if (text) return text;
+  const tuples = Array.from({ length: rows }, (_, i) => {
+    const p = (n: number) => `$${i * 11 + n}`;
+    return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}::uuid[], ${p(6)}, ${p(7)}::text[], ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)})`;
+  });
+  text = `insert into access_log (actor_id, actor_name, actor_agency, actor_unit, case_ids, source_agency, categories, operation_name, decision, reason, legal_basis) values ${tuples.join(', ')}`;
+  if (rows <= PREPARED_UP_TO_ROWS) INSERT_TEXTS.set(rows, text);
+  return text;
+}
+
+/**
  * Appends rows to `access_log`: one multi-row insert with parameters (a request has a few rows, one
- * per distinct decision). Through the ORM, an entity per row cost about 2 ms of Node CPU per 100
- * rows; one row per case (rather than per decision) cost PostgreSQL about 4 ms per 100; an
- * `insert … select from unnest(…)` of the columns as arrays cost PostgreSQL about 150 µs more per
- * request than this, to plan (docs/benchmarks.md). This is what every guarded request pays.
+ * per distinct decision), prepared (named) for the usual sizes. Through the ORM, an entity per row
+ * cost about 2 ms of Node CPU per 100 rows; one row per case (rather than per decision) cost
+ * PostgreSQL about 4 ms per 100; an `insert … select from unnest(…)` of the columns as arrays cost
+ * PostgreSQL about 150 µs more per request than this, to plan (docs/benchmarks.md). This is what
+ * every guarded request pays. It runs on the ORM's own connection pool (pg: Kysely cannot name a
+ * statement) and is logged through the ORM's logger like every other statement.
  */
 export async function appendAccessLog(em: EntityManager, rows: AccessLogRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const pool = (await em.getConnection().getNativeClient()) as pg.Pool;
+  const logger = em.config.getLogger();
   for (let from = 0; from < rows.length; from += ROWS_PER_STATEMENT) {
-    const values = rows
-      .slice(from, from + ROWS_PER_STATEMENT)
-      .map((r) => sql`(${r.actorId}, ${r.actorName}, ${r.actorAgency}, ${r.actorUnit}, ${r.caseIds}::uuid[], ${r.sourceAgency}, ${r.categories}::text[], ${r.operationName}, ${r.decision}, ${r.reason}, ${r.legalBasis})`);
-    await sql`insert into access_log (actor_id, actor_name, actor_agency, actor_unit, case_ids, source_agency, categories, operation_name, decision, reason, legal_basis)
-      values ${sql.join(values)}`.execute(em.getKysely());
+    const chunk = rows.slice(from, from + ROWS_PER_STATEMENT);
+    const text = insertText(chunk.length);
+    const values = chunk.flatMap((r) => [r.actorId, r.actorName, r.actorAgency, r.actorUnit, r.caseIds, r.sourceAgency, r.categories, r.operationName, r.decision, r.reason, r.legalBasis]);
+    const started = performance.now();
+    await pool.query(chunk.length <= PREPARED_UP_TO_ROWS ? { name: `access_log_append_${chunk.length}`, text, values } : { text, values });
+    logger.logQuery({ query: text, took: Math.round(performance.now() - started), affected: chunk.length, level: 'info' });
   }
 }
 

@@ -64,7 +64,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      accessLogPlugin(new AccessLogWriter(options.orm.em), log),
+      accessLogPlugin(log),
     ],
   });
   await apollo.start();
@@ -80,6 +80,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     }
   });
   const statisticsCache = new ChangeFeedCache<unknown>(options.changeFeed ?? ChangeFeed.never());
+  const accessLogWriter = new AccessLogWriter(options.orm.em);
   const verified = new WeakMap<express.Request, Awaited<ReturnType<typeof verify>>>();
   app.use(
     '/graphql',
@@ -102,7 +103,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       context: async ({ req }) => {
         const gateway = verified.get(req);
         if (!gateway) throw unauthenticated('This subgraph accepts only requests signed by the gateway');
-        const base = { ...gateway, em: options.orm.em.fork(), loaders: new RequestLoaders(), log, accessLog: new AccessLogRecorder(), statisticsCache };
+        const base = { ...gateway, em: options.orm.em.fork(), loaders: new RequestLoaders(), log, accessLog: new AccessLogRecorder(gateway, accessLogWriter), statisticsCache };
         const ctx: SubgraphContext = {
           ...base,
           caseFacts: (caseId) =>
@@ -129,18 +130,18 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
 }
 
 /**
- * Appends the request's access decisions to the access log before the response leaves (together
- * with those of concurrent requests: AccessLogWriter). If the log cannot be written, nothing is
- * disclosed: the response is replaced by an error (fail closed).
+ * Holds the response until every access decision of the request is in the access log (the recorder
+ * hands them to the writer as they are made: AccessLogRecorder). If the log cannot be written,
+ * nothing is disclosed: the response is replaced by an error (fail closed).
  */
-function accessLogPlugin(writer: AccessLogWriter, log: ReturnType<typeof createLogger>): ApolloServerPlugin<SubgraphContext> {
+function accessLogPlugin(log: ReturnType<typeof createLogger>): ApolloServerPlugin<SubgraphContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue: ctx, response }) {
-          if (!ctx?.accessLog || ctx.accessLog.size === 0) return;
+          if (!ctx?.accessLog) return;
           try {
-            await writer.append(ctx.accessLog.rows(ctx.actor, ctx.operationName));
+            await ctx.accessLog.written();
           } catch (error) {
             log.error({ err: error }, 'could not write the access log; response withheld');
             if (response.body.kind === 'single') {
