@@ -50,6 +50,12 @@ async function measure(variant: Variant, body: string): Promise<Round> {
   return { measured, cpu: meter.perRequest(measured.requests) };
 }
 
+/**
+ * The machine's CPU per request of (b) over (a): what the throughput ratio would be if only CPU
+ * limited both. Steadier than the throughput between runs; where the two differ, the rest is waiting.
+ */
+const cpuRatio = (r: Row) => (r.a.machineMs && r.b.machineMs ? `, machine CPU per request (b)/(a) ${(r.b.machineMs / r.a.machineMs).toFixed(2)}` : '');
+
 const signed = (x: number) => `${x < 0 ? '−' : '+'}${Math.abs(x).toFixed(1)}`;
 
 const median = (xs: number[]) => {
@@ -59,7 +65,7 @@ const median = (xs: number[]) => {
 };
 
 /** The rounds of one variant: the median of each figure, and CPU per request over all its requests. */
-function combine(rounds: Round[]): Measured & { cpu: string } {
+function combine(rounds: Round[]): Measured & { cpu: string; machineMs?: number } {
   const requests = rounds.reduce((sum, r) => sum + r.measured.requests, 0);
   const cpu = rounds[0].cpu.map(({ name }, i) => ({ name, ms: rounds.reduce((sum, r) => sum + r.cpu[i].ms * r.measured.requests, 0) / Math.max(1, requests) }));
   const of = (key: 'rps' | 'p50' | 'p95' | 'p99') => median(rounds.map((r) => r.measured[key]));
@@ -71,6 +77,7 @@ function combine(rounds: Round[]): Measured & { cpu: string } {
     p99: of('p99'),
     errors: rounds.reduce((sum, r) => sum + r.measured.errors, 0),
     cpu: cpu.length > 0 ? formatCpu(cpu) : 'CPU per process: not measurable here (no /proc)',
+    machineMs: cpu.find((c) => c.name === 'machine')?.ms,
   };
 }
 
@@ -167,7 +174,7 @@ try {
       `      ${r.b.cpu}`,
       `  (c) subgraph alone (floor)    ${fmt(r.c)}`,
       `      ${r.c.cpu}`,
-      `  (a)/(b) throughput ${median(r.ratios).toFixed(2)} (rounds ${Math.min(...r.ratios).toFixed(2)}–${Math.max(...r.ratios).toFixed(2)}; target ≥ 0.90)   (a)/(c) throughput ${(r.a.rps / r.c.rps).toFixed(2)}`,
+      `  (a)/(b) throughput ${median(r.ratios).toFixed(2)} (rounds ${Math.min(...r.ratios).toFixed(2)}–${Math.max(...r.ratios).toFixed(2)}; target ≥ 0.90)${cpuRatio(r)}   (a)/(c) throughput ${(r.a.rps / r.c.rps).toFixed(2)}`,
       `  p50 one request at a time: (a) ${r.alone.a.toFixed(1)} ms, (b) ${r.alone.b.toFixed(1)} ms, ${signed(r.alone.a - r.alone.b)} ms (target ≤ 2 ms); at ${CONNECTIONS} connections ${signed(r.a.p50 - r.b.p50)} ms (queueing)`,
       '',
     ]),
@@ -187,9 +194,9 @@ try {
 interface Row {
   key: string;
   name: string;
-  a: Measured & { cpu: string };
-  b: Measured & { cpu: string };
-  c: Measured & { cpu: string };
+  a: Measured & { cpu: string; machineMs?: number };
+  b: Measured & { cpu: string; machineMs?: number };
+  c: Measured & { cpu: string; machineMs?: number };
   /** (a)/(b) throughput per round. */
   ratios: number[];
   /** p50 in ms of (a) and (b), one request at a time (median of the latency rounds). */
