@@ -129,7 +129,9 @@ try {
     const body = JSON.stringify({ query: q.query, variables });
     // Unmeasured load first, so that no variant is measured while its code is still being compiled.
     const floorBody = JSON.stringify({ query: q.floor, variables });
-    for (const [variant, b] of [[variants.enforced, body], [variants.plain, body], [variants.floor, floorBody]] as const) {
+    // Each variant with what it is asked: (c), the floor, only its own subgraph's part of the query.
+    const asked = { a: { variant: variants.enforced, body }, b: { variant: variants.plain, body }, c: { variant: variants.floor, body: floorBody } };
+    for (const { variant, body: b } of Object.values(asked)) {
       await measureWith(variant.url, await variant.headers(), b, { connections: CONNECTIONS, seconds: WARMUP_SECONDS });
     }
     // Rounds of (a), (b), (c) in turn, so that a slow spell of the machine falls on all three; every
@@ -139,9 +141,7 @@ try {
     for (let round = 1; round <= ROUNDS; round++) {
       const measured: Partial<Record<'a' | 'b' | 'c', Round>> = {};
       const order = round % 2 === 1 ? (['a', 'b', 'c'] as const) : (['c', 'b', 'a'] as const);
-      for (const which of order) {
-        measured[which] = which === 'a' ? await measure(variants.enforced, body) : which === 'b' ? await measure(variants.plain, body) : await measure(variants.floor, floorBody);
-      }
+      for (const which of order) measured[which] = await measure(asked[which].variant, asked[which].body);
       const { a, b, c } = measured as Record<'a' | 'b' | 'c', Round>;
       rounds.push({ a, b, c });
       say(`${q.name}: round ${round} of ${ROUNDS}, (a)/(b) ${(a.measured.rps / b.measured.rps).toFixed(2)}`);
@@ -153,7 +153,7 @@ try {
     const alone: { a: number[]; b: number[] } = { a: [], b: [] };
     for (let round = 1; round <= LATENCY_ROUNDS; round++) {
       for (const which of round % 2 === 1 ? (['a', 'b'] as const) : (['b', 'a'] as const)) {
-        const variant = which === 'a' ? variants.enforced : variants.plain;
+        const { variant } = asked[which];
         alone[which].push((await measureWith(variant.url, await variant.headers(), body, { connections: 1, seconds: SECONDS })).p50);
       }
     }
