@@ -253,19 +253,21 @@ const ROWS_PER_STATEMENT = 1000;
  * 100–180 µs of its 380 µs of CPU (docs/benchmarks.md). Larger ones are sent unprepared.
  */
 const PREPARED_UP_TO_ROWS = 32;
-const INSERT_TEXTS = new Map<number, string>();
+const PREPARED_INSERTS = new Map<number, { name: string; text: string }>();
 
-/** The insert of `rows` rows, with 11 parameters a row. */
-function insertText(rows: number): string {
-  let text = INSERT_TEXTS.get(rows);
-  if (text) return text;
+/** The insert of `rows` rows, with 11 parameters a row: named (prepared) up to PREPARED_UP_TO_ROWS. */
+function insertStatement(rows: number): { name?: string; text: string } {
+  const known = PREPARED_INSERTS.get(rows);
+  if (known) return known;
   const tuples = Array.from({ length: rows }, (_, i) => {
     const p = (n: number) => `$${i * 11 + n}`;
     return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}::uuid[], ${p(6)}, ${p(7)}::text[], ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)})`;
   });
-  text = `insert into access_log (actor_id, actor_name, actor_agency, actor_unit, case_ids, source_agency, categories, operation_name, decision, reason, legal_basis) values ${tuples.join(', ')}`;
-  if (rows <= PREPARED_UP_TO_ROWS) INSERT_TEXTS.set(rows, text);
-  return text;
+  const text = `insert into access_log (actor_id, actor_name, actor_agency, actor_unit, case_ids, source_agency, categories, operation_name, decision, reason, legal_basis) values ${tuples.join(', ')}`;
+  if (rows > PREPARED_UP_TO_ROWS) return { text };
+  const statement = { name: `access_log_append_${rows}`, text };
+  PREPARED_INSERTS.set(rows, statement);
+  return statement;
 }
 
 /**
@@ -283,11 +285,11 @@ export async function appendAccessLog(em: EntityManager, rows: AccessLogRow[]): 
   const logger = em.config.getLogger();
   for (let from = 0; from < rows.length; from += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(from, from + ROWS_PER_STATEMENT);
-    const text = insertText(chunk.length);
+    const statement = insertStatement(chunk.length);
     const values = chunk.flatMap((r) => [r.actorId, r.actorName, r.actorAgency, r.actorUnit, r.caseIds, r.sourceAgency, r.categories, r.operationName, r.decision, r.reason, r.legalBasis]);
     const started = performance.now();
-    await pool.query(chunk.length <= PREPARED_UP_TO_ROWS ? { name: `access_log_append_${chunk.length}`, text, values } : { text, values });
-    logger.logQuery({ query: text, took: Math.round(performance.now() - started), affected: chunk.length, level: 'info' });
+    await pool.query({ ...statement, values });
+    logger.logQuery({ query: statement.text, took: Math.round(performance.now() - started), affected: chunk.length, level: 'info' });
   }
 }
 
