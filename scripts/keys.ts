@@ -1,10 +1,10 @@
 /**
  * `npx tsx scripts/keys.ts --env`: prints the settings docker-compose.yml reads from .env: the
- * development keys (the issuer's public key and the gateway's key pair, as JWK) and a fresh
- * password per database login. Development only: production keys come from the operator's vault.
+ * development keys (the issuer's public key and the gateway's key pair, as JWK; social services'
+ * lookup-hash secret) and a fresh password per database login. Development only: production keys come from the operator's vault.
  */
 import { randomBytes } from 'node:crypto';
-import { gatewayKeyEnv, loadOrCreateDevKeys, subgraphKeyEnv } from '@sig/platform';
+import { gatewayKeyEnv, loadOrCreateDevKeys, lookupHashKeyEnv, subgraphKeyEnv } from '@sig/platform';
 
 if (!process.argv.includes('--env')) {
   console.error('usage: npx tsx scripts/keys.ts --env > .env');
@@ -15,6 +15,7 @@ const password = () => randomBytes(18).toString('hex');
 const settings: Record<string, string> = {
   ...gatewayKeyEnv(keys),
   ...subgraphKeyEnv(keys),
+  ...lookupHashKeyEnv(keys),
   SOCIAL_SERVICES_DB_PASSWORD: password(),
   POLICE_DB_PASSWORD: password(),
   SCHOOL_DB_PASSWORD: password(),

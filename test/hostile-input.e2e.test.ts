@@ -175,6 +175,25 @@ describe('hostile and malformed requests', () => {
     expect(res.json.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
 
+  // A refused personal number is not a lookup: nothing is read, so nothing is logged, in the lookup
+  // log (afterEach: no table changed) or the access log.
+  it.each([
+    ['a NUL byte', `${VALID_PN}\u0000`],
+    ['10,000 characters', '1'.repeat(10_000)],
+  ])('a personal number with %s → BAD_USER_INPUT, no lookup logged', async (_name, pn) => {
+    const res = await gql(`query HostileLookup($pn: String!) { casesOfYoungPerson(personalNumber: $pn) { id } }`, { pn });
+    expect(codes(res.json)).toEqual(['BAD_USER_INPUT']);
+    expect(res.json.errors[0].extensions.field).toBe('personalNumber');
+    const client = new pg.Client({ connectionString: platform.databases.subgraphs.SOCIAL_SERVICES });
+    await client.connect();
+    try {
+      const { rows } = await client.query(`SELECT count(*)::int AS n FROM access_log WHERE operation_name = 'HostileLookup'`);
+      expect(rows[0].n).toBe(0);
+    } finally {
+      await client.end();
+    }
+  });
+
   describe('tokens', () => {
     const actor = PERSONAS['social-worker'] as Actor;
     it('alg "none" → 401', async () => {

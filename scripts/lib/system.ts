@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import {
   DEFAULT_PORTS,
+  Agency,
   gatewayKeyEnv,
+  lookupHashKeyEnv,
   subgraphKeyEnv,
   SUBGRAPH_AGENCIES,
   SUBGRAPH_NAME,
@@ -127,6 +129,7 @@ export async function startSystem(options: {
       const name = SUBGRAPH_NAME[agency];
       launch(name, path.join(ROOT, 'subgraphs', name, 'src', 'main.ts'), {
         ...subgraphKeyEnv(options.keys),
+        ...(agency === Agency.SOCIAL_SERVICES ? lookupHashKeyEnv(options.keys) : {}),
         [databaseUrlEnvName(agency)]: options.databases.subgraphs[agency],
         [DEFAULT_PORTS[agency].env]: String(options.ports.subgraphs[agency]),
       });

@@ -1,4 +1,5 @@
 import { exportJWK, generateKeyPair, importJWK, type JWK, type CryptoKey } from 'jose';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -12,11 +13,13 @@ export interface KeyPairJwk {
 
 /**
  * Two key pairs: the development identity provider's (signs actor tokens for demo personas)
- * and the gateway's (signs every request the gateway sends to a subgraph).
+ * and the gateway's (signs every request the gateway sends to a subgraph); and social services'
+ * secret for the keyed hash of personal numbers in its lookup log (base64url, 32 bytes).
  */
 export interface PlatformKeys {
   issuer: KeyPairJwk;
   gateway: KeyPairJwk;
+  lookupHashKey: string;
 }
 
 async function generateKeyPairJwk(kid: string): Promise<KeyPairJwk> {
@@ -31,7 +34,13 @@ export async function generatePlatformKeys(): Promise<PlatformKeys> {
   return {
     issuer: await generateKeyPairJwk(`dev-issuer-${stamp}`),
     gateway: await generateKeyPairJwk(`gateway-${stamp}`),
+    lookupHashKey: generateLookupHashKey(),
   };
+}
+
+/** A fresh secret for the personal-number lookup log's keyed hash (HMAC-SHA256): 32 random bytes, base64url. */
+export function generateLookupHashKey(): string {
+  return randomBytes(32).toString('base64url');
 }
 
 /** The environment variables that hand the keys to the processes that need them (and only those). */
@@ -39,6 +48,8 @@ export const KEY_ENV = {
   issuerPublic: 'SIG_ISSUER_PUBLIC_JWK',
   gatewayPrivate: 'SIG_GATEWAY_PRIVATE_JWK',
   gatewayPublic: 'SIG_GATEWAY_PUBLIC_JWK',
+  /** Social services only: the secret of the keyed hash of personal numbers in its lookup log. */
+  lookupHashKey: 'LOOKUP_HASH_KEY',
 } as const;
 
 export function gatewayKeyEnv(keys: PlatformKeys): Record<string, string> {
@@ -50,6 +61,11 @@ export function gatewayKeyEnv(keys: PlatformKeys): Record<string, string> {
 
 export function subgraphKeyEnv(keys: PlatformKeys): Record<string, string> {
   return { [KEY_ENV.gatewayPublic]: JSON.stringify(keys.gateway.publicJwk) };
+}
+
+/** For the social-services subgraph only (the other subgraphs hold no personal numbers). */
+export function lookupHashKeyEnv(keys: PlatformKeys): Record<string, string> {
+  return { [KEY_ENV.lookupHashKey]: keys.lookupHashKey };
 }
 
 export function jwkFromEnv(name: string, env: NodeJS.ProcessEnv = process.env): JWK {
@@ -74,7 +90,15 @@ export async function loadOrCreateDevKeys(file = DEV_KEYS_FILE): Promise<Platfor
   if (process.env.NODE_ENV === 'production') {
     throw new Error('development keys are not used in production: configure the JWK environment variables');
   }
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as PlatformKeys;
+  if (fs.existsSync(file)) {
+    const keys = JSON.parse(fs.readFileSync(file, 'utf8')) as PlatformKeys;
+    // A key file written before the lookup log had no lookup-hash key: add one, once.
+    if (!keys.lookupHashKey) {
+      keys.lookupHashKey = generateLookupHashKey();
+      fs.writeFileSync(file, JSON.stringify(keys, null, 2), { mode: 0o600 });
+    }
+    return keys;
+  }
   const keys = await generatePlatformKeys();
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(keys, null, 2), { mode: 0o600 });

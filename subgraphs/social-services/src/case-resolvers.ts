@@ -1,8 +1,10 @@
 import { accessLogEntries, AccessLogEntry, ActorRole, Agency, badInput, DISTRICTS, notFound, readOnlyRows, todayIso, type SubgraphContext } from '@sig/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { consentStatus, missingSignatures } from '@sig/platform/consent';
-import { decideCaseVisible } from '@sig/platform';
+import { decideCaseVisible, decideRead } from '@sig/platform';
 import { parsePersonalNumber } from './domain/personal-number';
+import { recordPersonalNumberLookup } from './lookup-log';
+import { SOCIAL_SERVICES_CATEGORIES } from './permissions';
 import { isMeetingOverdue, nextMeetingDue } from './domain/rules';
 import { CaseStatusValue, ConsentStatusValue, MeetingStatus } from './enums';
 import { load } from './loaders';
@@ -33,27 +35,45 @@ export class CaseResolver {
   }
 
   @Query(() => [Case], {
-    description: 'The cases the actor may see: where the actor is a current group member, and for a district supervisor of social services every case of the district. Cases the actor may not see are left out.',
+    description:
+      'The cases the actor may see: where the actor is a current group member, and for a district supervisor of social services every case of the district. Cases the actor may not see are left out. Listed first: the cases whose case data (SOCIAL_SERVICES/CASE: status, dates) the actor may read, newest proposal first; then the others, by id, an order that says nothing about them.',
   })
   async cases(
     @Ctx() ctx: SubgraphContext,
-    @Arg('status', () => CaseStatusValue, { nullable: true, description: 'Only cases with this status.' }) status?: CaseStatusValue,
-    @Arg('limit', () => Int, { defaultValue: 100, description: 'At most this many cases (1–500), newest proposal first.' }) limit = 100,
+    @Arg('status', () => CaseStatusValue, {
+      nullable: true,
+      description: "Only cases with this status whose case data (SOCIAL_SERVICES/CASE) the actor may read: a case whose status the actor may not read is left out whatever its status, so the filter reveals no status it could not read.",
+    })
+    status?: CaseStatusValue,
+    @Arg('limit', () => Int, { defaultValue: 100, description: 'At most this many cases (1–500), taken after the order above.' }) limit = 100,
   ): Promise<Case[]> {
     if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw badInput('limit', 'must be from 1 to 500');
+    // A filter or a sort may use only what the actor may read on that case (docs/access-model.md):
+    // status and proposal date are SOCIAL_SERVICES/CASE. For a member, reading CASE does not depend
+    // on the case's district (decideRead looks at the grant), so it is decided here from the grants;
+    // a district supervisor of social services reads the district's cases as its own agency.
     const memberOf = Object.keys(ctx.grants.cases);
-    const visible: object[] = [];
-    if (memberOf.length > 0) visible.push({ id: { $in: memberOf } });
-    if (ctx.actor.agency === Agency.SOCIAL_SERVICES && ctx.actor.roles.includes(ActorRole.DISTRICT_SUPERVISOR)) {
-      visible.push({ district: ctx.actor.district });
-    }
-    if (visible.length === 0) return [];
-    const where = { $and: [{ $or: visible }, status ? { status } : {}] };
-    return load.casesRead(ctx, await readOnlyRows(ctx.em, Case, where as any, { proposedOn: 'desc', id: 'asc' }, limit));
+    const readableAsMember = memberOf.filter((id) => decideRead(ctx.actor, ctx.grants, { caseId: id }, SOCIAL_SERVICES_CATEGORIES.CASE).permit);
+    const readable: object[] = [];
+    if (readableAsMember.length > 0) readable.push({ id: { $in: readableAsMember } });
+    if (coversDistrict(ctx)) readable.push({ district: ctx.actor.district });
+    const first =
+      readable.length === 0
+        ? []
+        : (await readOnlyRows(ctx.em, Case, { $and: [{ $or: readable }, status ? { status } : {}] } as any, { proposedOn: 'desc', id: 'asc' }, limit)).filter((c) => readsCase(ctx, c));
+    if (status || first.length >= limit) return load.casesRead(ctx, first);
+    // The visible cases whose CASE the actor may not read: members under a consent that does not
+    // disclose it. They are only ever members' cases (a district role reads its cases).
+    const readableIds = new Set(readableAsMember);
+    const others = memberOf.filter((id) => !readableIds.has(id));
+    if (others.length === 0) return load.casesRead(ctx, first);
+    const rest = (await readOnlyRows(ctx.em, Case, { id: { $in: others } } as any, { id: 'asc' }, limit - first.length)).filter((c) => !readsCase(ctx, c));
+    return load.casesRead(ctx, [...first, ...rest]);
   }
 
   @Query(() => [Case], {
-    description: "Every case of one young person that the actor may see, newest first: the starting point of the log extract (registerutdrag över åtkomst): select `accessLog` here and on each agency's part of the case.",
+    description:
+      "Every case of one young person that the actor may see: the starting point of the log extract (registerutdrag över åtkomst): select `accessLog` here and on each agency's part of the case. Ordered as `cases`: those whose case data the actor may read first, newest proposal first, then the others by id. Every lookup is logged (who, when, a keyed hash of the number, how many cases were shown), and each of the person's cases gets an access-log row: PERMIT for the cases shown, DENY (NOT_A_MEMBER) for those left out.",
   })
   async casesOfYoungPerson(
     @Arg('personalNumber', () => String, { description: 'Personal identity number, YYYYMMDD-NNNN.' }) personalNumber: string,
@@ -61,11 +81,20 @@ export class CaseResolver {
   ): Promise<Case[]> {
     const parsed = parsePersonalNumber(personalNumber);
     if (!parsed.ok) throw badInput('personalNumber', parsed.error);
-    const person = await ctx.em.findOne(YoungPerson, { personalNumber: parsed.value.value });
-    if (!person) return [];
-    const cases = await ctx.em.find(Case, { youngPersonId: person.id }, { orderBy: { proposedOn: 'desc' } });
-    const visible = await Promise.all(cases.map(async (c) => decideCaseVisible(ctx.actor, ctx.grants, await ctx.caseFacts(c.id)).permit));
-    return cases.filter((_, i) => visible[i]);
+    // The same work on every path, so the answer's time says nothing of cases left out or of whether
+    // the number is known: one statement for every case of the number (with its district), decided
+    // here, no query per case and no early return; then one statement that writes the lookup log
+    // and the decisions, awaited before the answer is built (fail closed).
+    const found = await readOnlyRows(
+      ctx.em,
+      Case,
+      { youngPersonId: { $in: ctx.em.createQueryBuilder(YoungPerson, 'yp').select('yp.id').where({ personalNumber: parsed.value.value }) } } as any,
+      { id: 'asc' },
+    );
+    const caseDecisions = found.map((c) => ({ caseId: c.id, decision: decideCaseVisible(ctx.actor, ctx.grants, { caseId: c.id, district: c.district }) }));
+    const shown = found.filter((_, i) => caseDecisions[i].decision.permit);
+    await recordPersonalNumberLookup(ctx, { personalNumber: parsed.value.value, purpose: 'casesOfYoungPerson', resultCount: shown.length, caseDecisions });
+    return load.casesRead(ctx, listOrder(ctx, shown));
   }
 
   @Query(() => [District], { description: 'The city districts (stadsdelar).' })
@@ -124,6 +153,30 @@ export class CaseResolver {
     return load.interventions(ctx, c.id);
   }
 }
+
+/** A district supervisor of social services sees, and reads as own agency, every case of the district. */
+function coversDistrict(ctx: SubgraphContext): boolean {
+  return ctx.actor.agency === Agency.SOCIAL_SERVICES && ctx.actor.roles.includes(ActorRole.DISTRICT_SUPERVISOR);
+}
+
+/** May the actor read the case's own data (SOCIAL_SERVICES/CASE: status, dates), the only data a list may be filtered or sorted by? */
+function readsCase(ctx: SubgraphContext, c: Case): boolean {
+  return decideRead(ctx.actor, ctx.grants, { caseId: c.id, district: c.district }, SOCIAL_SERVICES_CATEGORIES.CASE).permit;
+}
+
+/**
+ * The order of a list of visible cases: those whose case data the actor may read, newest proposal
+ * first (then by id); then the others by id, which carries nothing about them (ids are random).
+ */
+function listOrder(ctx: SubgraphContext, cases: Case[]): Case[] {
+  const readable = cases.filter((c) => readsCase(ctx, c));
+  const others = cases.filter((c) => !readsCase(ctx, c));
+  readable.sort((a, b) => (a.proposedOn === b.proposedOn ? compare(a.id, b.id) : compare(b.proposedOn, a.proposedOn)));
+  others.sort((a, b) => compare(a.id, b.id));
+  return [...readable, ...others];
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function lastHeld(meetings: Meeting[]): string | null {
   return meetings.filter((m) => m.status === MeetingStatus.HELD && m.heldOn).map((m) => m.heldOn!).sort().at(-1) ?? null;

@@ -3,13 +3,14 @@ import { load } from './loaders';
 import type { SubgraphModule } from '@sig/platform/subgraph-module';
 import { migrations } from './migrations';
 import { entities } from './model';
+import { PersonalNumberLookupSchema } from './lookup-log';
 import { socialServicesSchema } from './schema';
 import { seedDemoData } from './seed';
 
 export const socialServicesSubgraph: SubgraphModule = {
   agency: Agency.SOCIAL_SERVICES,
   schema: socialServicesSchema,
-  entities,
+  entities: [...entities, PersonalNumberLookupSchema],
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   seedDemoData,

@@ -1,4 +1,13 @@
 import { runSubgraph } from '@sig/platform/run-subgraph';
 import { socialServicesSubgraph } from './index';
+import { lookupHashKey } from './lookup-log';
+
+// Refuses to start without the secret of the lookup log's keyed hash: no lookup could be logged.
+try {
+  lookupHashKey();
+} catch (error) {
+  console.error(`social-services: ${(error as Error).message}`);
+  process.exit(1);
+}
 
 await runSubgraph(socialServicesSubgraph);
