@@ -20,6 +20,11 @@ const settings: Record<string, string> = {
   POLICE_DB_PASSWORD: password(),
   SCHOOL_DB_PASSWORD: password(),
   LEISURE_DB_PASSWORD: password(),
+  // The application logins (the subgraphs); the passwords above are the database owners' (migrations).
+  SOCIAL_SERVICES_APP_DB_PASSWORD: password(),
+  POLICE_APP_DB_PASSWORD: password(),
+  SCHOOL_APP_DB_PASSWORD: password(),
+  LEISURE_APP_DB_PASSWORD: password(),
   GATEWAY_DB_PASSWORD: password(),
 };
 for (const [name, value] of Object.entries(settings)) console.log(`${name}=${value}`);

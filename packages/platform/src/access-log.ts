@@ -16,7 +16,7 @@ import { groupByKeys, readOnlyRows, type LoadContext } from './loaders';
 @ObjectType({ description: 'One access decision on case data (åtkomstlogg): who asked for which categories, when, and the outcome.' })
 export class AccessLogEntry {
   /** Set by the database; `caseId` or `caseIds`, one of the two, is set per row. */
-  declare [OptionalProps]?: 'id' | 'at' | 'caseId' | 'caseIds';
+  declare [OptionalProps]?: 'id' | 'at' | 'caseId' | 'caseIds' | 'purpose' | 'chainSeq' | 'prevHash' | 'rowHash';
   @Field(() => ID, { description: 'Row number.' })
   id!: string;
   @Field(() => Date, { description: 'When the decision was made.' })
@@ -47,6 +47,19 @@ export class AccessLogEntry {
   decision!: 'PERMIT' | 'DENY';
   @Field(() => String, { description: 'Why: the permit basis or the denial reason.' })
   reason!: string;
+  /**
+   * Not in the API (yet). Why the request was made, as the server derived it (not the client's
+   * word); null where none was derived. Covered by the row's hash.
+   */
+  purpose?: string | null;
+  /**
+   * Not in the API. The row's link in the tamper-evident chain (access-log-chain.ts), set by the
+   * database's trigger whatever the inserter gives: its place (1, 2, 3, …), the previous row's hash
+   * and its own, sha256(prevHash || the row's canonical encoding).
+   */
+  chainSeq!: string;
+  prevHash!: Buffer;
+  rowHash!: Buffer;
   @Field(() => String, { description: "Legal basis of a disclosure: CONSENT (samtycke lifts secrecy, OSL 10 kap. 1 §, 12 kap. 2–3 §), OWN_AGENCY (the agency's own data), GROUP_MEMBERSHIP (that a case exists, to its group), or NONE for a denial." })
   legalBasis!: string;
 }
@@ -71,6 +84,10 @@ export const AccessLogEntrySchema = defineEntity({
     decision: p.enum(['PERMIT', 'DENY']),
     reason: p.string().length(40),
     legalBasis: p.string().length(40),
+    purpose: p.string().length(200).nullable(),
+    chainSeq: p.bigint('string').unique('access_log_chain_seq_unique'),
+    prevHash: p.blob(),
+    rowHash: p.blob(),
   },
 });
 
@@ -128,7 +145,11 @@ interface PendingDecision {
 }
 
 /** One row to append: one decision (source, categories, outcome, reason) on one or more cases. */
-export type AccessLogRow = Omit<AccessLogEntry, 'id' | 'at' | 'caseId' | 'caseIds'> & { caseIds: string[] };
+export type AccessLogRow = Omit<AccessLogEntry, 'id' | 'at' | 'caseId' | 'caseIds' | 'purpose' | 'chainSeq' | 'prevHash' | 'rowHash'> & {
+  caseIds: string[];
+  /** The server-derived why of the request (hashed with the row); none by default. */
+  purpose?: string | null;
+};
 
 /** Where a request's decisions are appended: the subgraph's AccessLogWriter. */
 export interface AccessLogSink {
@@ -244,7 +265,7 @@ export function accessLogEntries(ctx: LoadContext, caseId: string): Promise<Acce
     .load(caseId);
 }
 
-/** The most rows one statement appends: 11 parameters each, well under PostgreSQL's 65,535. */
+/** The most rows one statement appends: 12 parameters each, well under PostgreSQL's 65,535. */
 const ROWS_PER_STATEMENT = 1000;
 
 /**
@@ -255,15 +276,18 @@ const ROWS_PER_STATEMENT = 1000;
 const PREPARED_UP_TO_ROWS = 32;
 const PREPARED_INSERTS = new Map<number, { name: string; text: string }>();
 
-/** The insert of `rows` rows, with 11 parameters a row: named (prepared) up to PREPARED_UP_TO_ROWS. */
+/**
+ * The insert of `rows` rows, with 12 parameters a row: named (prepared) up to PREPARED_UP_TO_ROWS.
+ * No chain column: the database's trigger links each row (access-log-chain.ts).
+ */
 function insertStatement(rows: number): { name?: string; text: string } {
   const known = PREPARED_INSERTS.get(rows);
   if (known) return known;
   const tuples = Array.from({ length: rows }, (_, i) => {
-    const p = (n: number) => `$${i * 11 + n}`;
-    return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}::uuid[], ${p(6)}, ${p(7)}::text[], ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)})`;
+    const p = (n: number) => `$${i * 12 + n}`;
+    return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}::uuid[], ${p(6)}, ${p(7)}::text[], ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}, ${p(12)})`;
   });
-  const text = `insert into access_log (actor_id, actor_name, actor_agency, actor_unit, case_ids, source_agency, categories, operation_name, decision, reason, legal_basis) values ${tuples.join(', ')}`;
+  const text = `insert into access_log (actor_id, actor_name, actor_agency, actor_unit, case_ids, source_agency, categories, operation_name, purpose, decision, reason, legal_basis) values ${tuples.join(', ')}`;
   if (rows > PREPARED_UP_TO_ROWS) return { text };
   const statement = { name: `access_log_append_${rows}`, text };
   PREPARED_INSERTS.set(rows, statement);
@@ -286,7 +310,7 @@ export async function appendAccessLog(em: EntityManager, rows: AccessLogRow[]): 
   for (let from = 0; from < rows.length; from += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(from, from + ROWS_PER_STATEMENT);
     const statement = insertStatement(chunk.length);
-    const values = chunk.flatMap((r) => [r.actorId, r.actorName, r.actorAgency, r.actorUnit, r.caseIds, r.sourceAgency, r.categories, r.operationName, r.decision, r.reason, r.legalBasis]);
+    const values = chunk.flatMap((r) => [r.actorId, r.actorName, r.actorAgency, r.actorUnit, r.caseIds, r.sourceAgency, r.categories, r.operationName, r.purpose ?? null, r.decision, r.reason, r.legalBasis]);
     const started = performance.now();
     await pool.query({ ...statement, values });
     logger.logQuery({ query: statement.text, took: Math.round(performance.now() - started), affected: chunk.length, level: 'info' });

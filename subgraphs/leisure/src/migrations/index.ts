@@ -3,5 +3,6 @@ import { Migration20261124131002 } from './Migration20261124131002';
 import { Migration20261124132132 } from './Migration20261124132132';
 import { Migration20261125040002 } from './Migration20261125040002';
 import { Migration20261125063301 } from './Migration20261125063301';
+import { Migration20261201220000 } from './Migration20261201220000';
 
-export const migrations = [Migration20261124131002, Migration20261124132132, Migration20261125040002, Migration20261125063301];
+export const migrations = [Migration20261124131002, Migration20261124132132, Migration20261125040002, Migration20261125063301, Migration20261201220000];

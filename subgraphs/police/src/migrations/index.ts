@@ -4,5 +4,6 @@ import { Migration20261124132129 } from './Migration20261124132129';
 import { Migration20261125033147 } from './Migration20261125033147';
 import { Migration20261125040000 } from './Migration20261125040000';
 import { Migration20261125063257 } from './Migration20261125063257';
+import { Migration20261201220000 } from './Migration20261201220000';
 
-export const migrations = [Migration20261124125201, Migration20261124132129, Migration20261125033147, Migration20261125040000, Migration20261125063257];
+export const migrations = [Migration20261124125201, Migration20261124132129, Migration20261125033147, Migration20261125040000, Migration20261125063257, Migration20261201220000];

@@ -4,5 +4,6 @@ import { Migration20261124132130 } from './Migration20261124132130';
 import { Migration20261125033144 } from './Migration20261125033144';
 import { Migration20261125040001 } from './Migration20261125040001';
 import { Migration20261125063259 } from './Migration20261125063259';
+import { Migration20261201220000 } from './Migration20261201220000';
 
-export const migrations = [Migration20261124131000, Migration20261124132130, Migration20261125033144, Migration20261125040001, Migration20261125063259];
+export const migrations = [Migration20261124131000, Migration20261124132130, Migration20261125033144, Migration20261125040001, Migration20261125063259, Migration20261201220000];
