@@ -46,7 +46,7 @@ interface Round {
 /** One variant under load for one round, with the CPU time each of its processes spent per request. */
 async function measure(variant: Variant, body: string): Promise<Round> {
   const meter = startCpuMeter(variant.cpu);
-  const measured = await measureWith(variant.url, await variant.headers(), body, { connections: CONNECTIONS, seconds: SECONDS });
+  const measured = await measureWith(variant.url, await variant.headers(body), body, { connections: CONNECTIONS, seconds: SECONDS });
   return { measured, cpu: meter.perRequest(measured.requests) };
 }
 
@@ -132,7 +132,7 @@ try {
     // Each variant with what it is asked: (c), the floor, only its own subgraph's part of the query.
     const asked = { a: { variant: variants.enforced, body }, b: { variant: variants.plain, body }, c: { variant: variants.floor, body: floorBody } };
     for (const { variant, body: b } of Object.values(asked)) {
-      await measureWith(variant.url, await variant.headers(), b, { connections: CONNECTIONS, seconds: WARMUP_SECONDS });
+      await measureWith(variant.url, await variant.headers(b), b, { connections: CONNECTIONS, seconds: WARMUP_SECONDS });
     }
     // Rounds of (a), (b), (c) in turn, so that a slow spell of the machine falls on all three; every
     // other round in the reverse order (c, b, a), so that neither (a) nor (b) always goes first, nor
@@ -154,7 +154,7 @@ try {
     for (let round = 1; round <= LATENCY_ROUNDS; round++) {
       for (const which of round % 2 === 1 ? (['a', 'b'] as const) : (['b', 'a'] as const)) {
         const { variant } = asked[which];
-        alone[which].push((await measureWith(variant.url, await variant.headers(), body, { connections: 1, seconds: SECONDS })).p50);
+        alone[which].push((await measureWith(variant.url, await variant.headers(body), body, { connections: 1, seconds: SECONDS })).p50);
       }
     }
     rows.push({ key: q.key, name: q.name, a: combine(rounds.map((r) => r.a)), b: combine(rounds.map((r) => r.b)), c: combine(rounds.map((r) => r.c)), ratios, alone: { a: median(alone.a), b: median(alone.b) } });

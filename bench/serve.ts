@@ -19,7 +19,10 @@ for (const [label, v] of [
   ['(c) social-services subgraph alone', variants.floor],
 ] as const) {
   say(`${label}: ${v.url}`);
-  for (const [name, value] of Object.entries(await v.headers())) console.log(`    ${name}: ${value.length > 1000 ? `${value.slice(0, 60)}… (${value.length} characters, valid 60 s)` : value}`);
+  // The subgraph alone accepts only the body its headers were signed for (a binding, valid 30 s).
+  const body = JSON.stringify({ query: 'query List { cases(limit: 100) { id status } }' });
+  if (v === variants.floor) console.log(`    body (the headers below are for exactly this body): ${body}`);
+  for (const [name, value] of Object.entries(await v.headers(body))) console.log(`    ${name}: ${value.length > 1000 ? `${value.slice(0, 60)}… (${value.length} characters, valid 60 s)` : value}`);
   console.log(`    processes: ${Object.entries(v.pids).map(([name, pid]) => `${name} ${pid}`).join(', ')}`);
 }
 say(`a case of the benchmark coordinator: ${variants.caseId}; Ctrl-C to stop`);

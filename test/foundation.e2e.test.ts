@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
-import { Agency, PERSONAS, signGatewayToken, generatePlatformKeys, GATEWAY_TOKEN_HEADER, importKey, type Actor } from '@sig/platform';
+import { Agency, PERSONAS, signGatewayToken, generatePlatformKeys, GATEWAY_TOKEN_HEADER, GATEWAY_BINDING_HEADER, importKey, signRequestBinding, type Actor } from '@sig/platform';
 import { startTestPlatform, type TestPlatform } from './support/platform';
 import { createActiveCase, expectNoErrors, personalNumberAged, today } from './support/cases';
 import { ActionPlanDocument, CaseOverviewDocument, MyCasesDocument, NetworkMeetingsDocument } from './generated/operations';
@@ -282,12 +282,17 @@ describe('trust boundaries', () => {
 
   describe('a request straight to a subgraph', () => {
     const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { police { incidents { description } } } } }`;
-    const direct = (headers: Record<string, string>, query = ENTITIES) =>
-      fetch(platform.system.subgraphUrls[Agency.POLICE], {
+    // With a valid binding of the body to whatever grants token is sent, so that each refusal below is the grants token's.
+    const direct = async (headers: Record<string, string>, query = ENTITIES) => {
+      const body = JSON.stringify({ query, variables: { r: [{ __typename: 'Case', id: caseId }] } });
+      const token = headers[GATEWAY_TOKEN_HEADER];
+      const binding: Record<string, string> = token ? { [GATEWAY_BINDING_HEADER]: await signRequestBinding(platform.keys.gateway.privateJwk, 'police', token, body) } : {};
+      return fetch(platform.system.subgraphUrls[Agency.POLICE], {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables: { r: [{ __typename: 'Case', id: caseId }] } }),
+        headers: { 'content-type': 'application/json', ...binding, ...headers },
+        body,
       }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+    };
     const police = PERSONAS['police-officer'] as Actor;
     const grants = () => ({ cases: { [caseId]: { role: 'MEMBER' as const, consent: 'NONE' as const, shared: {}, withdrawn: [] } } });
 

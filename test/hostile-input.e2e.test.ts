@@ -81,9 +81,9 @@ describe('hostile and malformed requests', () => {
     expect(res.status).toBe(400);
   });
 
-  it('wrong content type (text/plain, a CSRF vector) → 400', async () => {
+  it('wrong content type (text/plain, a CSRF vector) → 415', async () => {
     const res = await raw('{ districts { code } }', { 'content-type': 'text/plain' });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(415);
   });
 
   it('a 2 MB string → 413, body refused before parsing', async () => {
@@ -238,6 +238,47 @@ describe('hostile and malformed requests', () => {
         .sign(await importKey(platform.keys.issuer.privateJwk));
       expect((await raw('{"query":"{ districts { code } }"}', { authorization: `Bearer ${token}` }, null)).status).toBe(401);
     });
+  });
+
+  it.each([
+    ['invalid JSON', '{"query": "{ districts { code } }"', {}, 400],
+    ['form-encoded (a CSRF vector)', 'query=%7B%20districts%20%7B%20code%20%7D%20%7D', { 'content-type': 'application/x-www-form-urlencoded' }, 415],
+    ['no content type', '{"query":"{ districts { code } }"}', { 'content-type': '' }, 415],
+    ['a body in an unsupported encoding', '{"query":"{ districts { code } }"}', { 'content-encoding': 'br-nonsense' }, 415],
+    ['a JSON string instead of an object', '"{ districts { code } }"', {}, 400],
+  ])('%s → a JSON GraphQL error with its 4xx status', async (_name, body, headers, status) => {
+    const res = await raw(body, headers as Record<string, string>);
+    expect(res.status).toBe(status);
+    expect(res.json.errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it.each(['GET', 'DELETE', 'PATCH'])('%s on /graphql → 405, Allow: POST', async (method) => {
+    const response = await fetch(`${platform.system.gatewayUrl}?query=${encodeURIComponent('{ districts { code } }')}`, {
+      method,
+      headers: { 'apollo-require-preflight': 'true', authorization: `Bearer ${await platform.token('social-worker')}` },
+    });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+  });
+
+  it('many aliases of a long list → refused by the cost limit, which counts list sizes', async () => {
+    const aliases = Array.from({ length: 15 }, (_, i) => `a${i}: cases(limit: 500) { id status district proposalReason youngPerson { givenName familyName } }`).join(' ');
+    const res = await gql(`{ ${aliases} }`);
+    expect(res.status).toBe(400);
+    expect(res.json.errors[0].message).toMatch(/^Operation cost \d+ exceeds the maximum cost of \d+/);
+  });
+
+  it('a misspelt enum value → no "Did you mean", in the document or the variables', async () => {
+    const literal = await gql('{ cases(status: ACTIV) { id } }');
+    const variable = await gql('query($s: CaseStatus) { cases(status: $s) { id } }', { s: 'ACTIV' });
+    expect(codes(literal.json)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(codes(variable.json)).toEqual(['BAD_USER_INPUT']);
+    expect(literal.text + variable.text).not.toMatch(/did you mean/i);
+  });
+
+  it('an operation name over 100 characters → BAD_USER_INPUT naming operationName', async () => {
+    const res = await gql(`query ${'Q'.repeat(101)} { districts { code } }`);
+    expect(res.json.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'operationName' });
   });
 
   it('still serves an ordinary request after all that', async () => {

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agency, GATEWAY_TOKEN_HEADER, PERSONAS, signGatewayToken, type Actor } from '@sig/platform';
+import { Agency, gatewayRequestHeaders, PERSONAS, type Actor } from '@sig/platform';
 import { determinedSmallCells, type ReaderCell } from '../packages/platform/test/disclosure-check';
 import { DistrictStatisticsDocument, type DistrictStatisticsQuery } from './generated/operations';
 import { startTestPlatform, type TestPlatform } from './support/platform';
@@ -191,13 +191,14 @@ describe('access: the statistics role, aggregates only', () => {
 
   it("an agency subgraph's part, asked for directly with a valid gateway signature, still needs the role", async () => {
     const ask = async (actor: Actor) => {
+      const body = JSON.stringify({
+        query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on StatisticsReport { school { city { pupilsWithAttendance { value } } } } } }',
+        variables: { r: [{ __typename: 'StatisticsReport', period: '2025', cohorts: [{ district: 'bromma', packedCaseIds: '', size: 0, sizePublished: true }], citySizePublished: true }] },
+      });
       const res = await fetch(platform.system.subgraphUrls[Agency.SCHOOL], {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [GATEWAY_TOKEN_HEADER]: await signGatewayToken(platform.keys.gateway.privateJwk, 'school', { actor, grants: { cases: {} } }) },
-        body: JSON.stringify({
-          query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on StatisticsReport { school { city { pupilsWithAttendance { value } } } } } }',
-          variables: { r: [{ __typename: 'StatisticsReport', period: '2025', cohorts: [{ district: 'bromma', packedCaseIds: '', size: 0, sizePublished: true }], citySizePublished: true }] },
-        }),
+        headers: { 'content-type': 'application/json', ...(await gatewayRequestHeaders(platform.keys.gateway.privateJwk, 'school', { actor, grants: { cases: {} } }, body)) },
+        body,
       });
       return (await res.json()) as any;
     };

@@ -5,12 +5,11 @@ import {
   ActorRole,
   Agency,
   createLogger,
-  GATEWAY_TOKEN_HEADER,
+  gatewayRequestHeaders,
   generatePlatformKeys,
   issueActorToken,
   SUBGRAPH_AGENCIES,
   SUBGRAPH_NAME,
-  signGatewayToken,
   type Actor,
 } from '@sig/platform';
 import { databaseUrlEnvName } from '@sig/platform/database';
@@ -24,8 +23,8 @@ import { benchDatabases } from './setup';
 /** One way of asking: a URL, the headers that authenticate there, and the processes that answer. */
 export interface Variant {
   url: string;
-  /** Fresh for each measurement: a gateway-signed token lives 60 s. */
-  headers(): Promise<Record<string, string>>;
+  /** Fresh for each measurement: a gateway-signed token lives 60 s (and the floor's binds this body: 30 s). */
+  headers(body: string): Promise<Record<string, string>>;
   /** The variant's own processes by name (the gateway, the subgraphs). */
   pids: Record<string, number>;
   /** The processes whose CPU time a measurement of this variant reports (empty without /proc). */
@@ -117,7 +116,7 @@ export async function startBenchVariants(cases: number, say: (line: string) => v
       },
       floor: {
         url: system.subgraphUrls[Agency.SOCIAL_SERVICES],
-        headers: async () => ({ [GATEWAY_TOKEN_HEADER]: await signGatewayToken(keys.gateway.privateJwk, 'social-services', { actor: coordinator, grants }) }),
+        headers: (body) => gatewayRequestHeaders(keys.gateway.privateJwk, 'social-services', { actor: coordinator, grants }, body),
         ...own([['social-services', systemPid('social-services')]]),
       },
       coordinator,

@@ -8,6 +8,7 @@ import {
   createLogger,
   GATEWAY_TOKEN_HEADER,
   createGatewayTokenSigner,
+  createRequestBindingSigner,
   SUBGRAPH_AGENCIES,
   SUBGRAPH_NAME,
   unauthenticated,
@@ -15,19 +16,19 @@ import {
   type GatewayContext,
   type SubgraphAgency,
 } from '@sig/platform';
-import { formatError } from '@sig/platform/format-error';
-import express from 'express';
-import { platformApp } from '@sig/platform/http-app';
+import { formatError, hideUnwrittenNames } from '@sig/platform/format-error';
+import { jsonBody, platformApp, postOnly } from '@sig/platform/http-app';
 import { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
 import http from 'node:http';
 import { GrantsSource } from './grants';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { armorConfigFromEnv, tokenLimit } from './limits';
+import { armorConfigFromEnv, listCostLimitFromEnv, tokenLimit, type ListCostLimit } from './limits';
 import { dashboardRouter } from './dashboard';
 import { playgroundRouter, type PlaygroundPersona } from './playground';
 import { listen } from '@sig/platform/process';
-import { subgraphFetch } from './subgraph-fetch';
+import { signedSubgraphFetch } from './subgraph-fetch';
+import { OPERATION_NAME_MAX, purposeOf } from './purpose';
 
 export interface GatewayOptions {
   port: number;
@@ -60,6 +61,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const nameToUrl = new Map<string, string>(SUBGRAPH_AGENCIES.map((a) => [SUBGRAPH_NAME[a], options.subgraphUrls[a]]));
 
   const signToken = createGatewayTokenSigner(options.gatewayPrivateJwk);
+  const signBinding = createRequestBindingSigner(options.gatewayPrivateJwk);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
@@ -67,7 +69,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (!url) throw new Error(`supergraph names a subgraph "${name}" the gateway has no URL for`);
       return new RemoteGraphQLDataSource<GatewayContext>({
         url,
-        fetcher: subgraphFetch,
+        // Adds the binding of each request's exact body to its grants token (see willSendRequest).
+        fetcher: signedSubgraphFetch(name, signBinding),
         // A subgraph that cannot be reached: say which agency's part is missing, not where it lives.
         didEncounterError(error, _request, response) {
           if (response) throw error;
@@ -86,10 +89,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           // Only the gateway's own signature goes out; nothing the client sent is passed on.
           // Requests that are not a client's operation (none are made today) go unsigned and are refused.
           if (!('incomingRequestContext' in sent)) return;
-          const { actor, grants } = sent.context as GatewayContext;
-          // The operation's name as the gateway resolved it from the document, for the access log.
+          const { actor, grants, purpose } = sent.context as GatewayContext;
+          // The operation's name as the gateway resolved it from the document, and its purpose as the
+          // gateway derived it (operationLimitsPlugin), for the access log.
           const operationName = sent.incomingRequestContext.operationName ?? undefined;
-          sent.request.http?.headers.set(GATEWAY_TOKEN_HEADER, await signToken(name, { actor, grants, operationName }));
+          sent.request.http?.headers.set(GATEWAY_TOKEN_HEADER, await signToken(name, { actor, grants, operationName, purpose }));
         },
       });
     },
@@ -98,6 +102,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const app = platformApp();
   const httpServer = http.createServer(app);
   const armor = new ApolloArmor(armorConfigFromEnv()).protect();
+  const listCost = listCostLimitFromEnv();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Limits on depth, aliases, directives, tokens and cost; no field suggestions; no batched requests.
@@ -108,9 +113,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     formatError,
     plugins: [
       ...armor.plugins,
+      operationLimitsPlugin(listCost),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }),
       ApolloServerPluginLandingPageDisabled(),
       readYourWritesPlugin(grants),
+      ...(process.env.NODE_ENV === 'production' ? [unwrittenNamesPlugin()] : []),
       legacyJsonStatusPlugin(),
     ],
   });
@@ -140,9 +147,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // The dashboard asks the API with the reader's own token, so it is served in production too.
   app.use(dashboardRouter());
 
+  // One rule for /graphql: POST with a JSON body (postOnly, jsonBody); everything else is refused here.
   app.use(
     '/graphql',
-    express.json({ limit: process.env.BODY_LIMIT ?? '1mb' }),
+    postOnly(),
+    jsonBody({ limit: process.env.BODY_LIMIT ?? '1mb', log }),
     tokenLimit(),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
@@ -204,15 +213,63 @@ function legacyJsonStatusPlugin(): ApolloServerPlugin<GatewayContext> {
 }
 
 /**
- * Read your own writes: after a mutation through this instance, its next request reads grants
- * afresh (other instances learn of the change from the database's announcement).
+ * Read your own writes: after a mutation, the caller's next request reads the caller's grants
+ * afresh. Everyone else's grants, at this instance and every other, are cleared by the database's
+ * announcement of the change (grants.ts), which is sent at commit.
  */
 function readYourWritesPlugin(grants: GrantsSource): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ operation }) {
-          if (operation?.operation === 'mutation') grants.invalidate();
+        async willSendResponse({ operation, contextValue }) {
+          if (operation?.operation === 'mutation' && contextValue?.actor) grants.invalidateActor(contextValue.actor);
+        },
+      };
+    },
+  };
+}
+
+/**
+ * What the gateway checks once it knows the operation, before anything runs: the operation name's
+ * length, and the operation's cost with its lists counted (limits.ts); and it derives the purpose
+ * that the access log records (`purposeOf`), carried to the subgraphs in the signed grants token.
+ */
+function operationLimitsPlugin(listCost: ListCostLimit): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, document, schema, request, contextValue }) {
+          if (!operation) return;
+          const name = operation.name?.value;
+          if (name && name.length > OPERATION_NAME_MAX) {
+            throw new GraphQLError(`The operation name is longer than ${OPERATION_NAME_MAX} characters`, {
+              extensions: { code: 'BAD_USER_INPUT', field: 'operationName', http: { status: 400 } },
+            });
+          }
+          listCost.check(schema, document, operation, request.variables);
+          contextValue.purpose = purposeOf(operation, document);
+        },
+      };
+    },
+  };
+}
+
+/**
+ * In production, errors about the request itself (it does not parse or validate, its variables do
+ * not coerce) name no schema type or field that the client did not write: the client's own names and
+ * the locations stay (format-error.ts, hideUnwrittenNames).
+ */
+function unwrittenNamesPlugin(): ApolloServerPlugin<GatewayContext> {
+  const REQUEST_ERRORS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE']);
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, source, request }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          const written = `${source ?? ''} ${request.operationName ?? ''} ${JSON.stringify(request.variables ?? {})}`;
+          response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
+            error.path === undefined && REQUEST_ERRORS.has(String(error.extensions?.code)) ? { ...error, message: hideUnwrittenNames(error.message, written) } : error,
+          );
         },
       };
     },

@@ -25,11 +25,18 @@ interface MembershipRow {
  * committed, in every gateway instance. If the listening connection is lost, caching stops (every
  * request reads the database) until it is back. Expiry needs no announcement: the day is part of
  * the cache key and the status is derived from it.
+ *
+ * Read your own writes: after a mutation, the gateway drops the calling actor's grants alone
+ * (`invalidateActor`), so that the actor's next request reads them afresh even if the announcement
+ * has not arrived yet; everyone else's grants are cleared by the announcement.
  */
 export class GrantsSource {
   private readonly pool: pg.Pool;
   private readonly cache = new Map<string, { grants: Grants; expires: number }>();
   private readonly feed: ChangeFeed;
+  /** Counts targeted invalidations; `invalidatedAt` holds, per actor, the count at its last one. */
+  private invalidations = 0;
+  private readonly invalidatedAt = new Map<string, number>();
 
   constructor(
     connectionString: string,
@@ -49,17 +56,36 @@ export class GrantsSource {
     await this.feed.start();
   }
 
-  /** Drops every cached grant (on a change announcement, or after a mutation through this instance). */
+  /** Drops every cached grant (as a change announcement does). */
   invalidate() {
     this.feed.changed();
   }
 
+  /**
+   * Drops one actor's cached grants (after a mutation of theirs through this instance), and keeps a
+   * read of theirs that was under way from caching what it read before the change.
+   */
+  invalidateActor(actor: Actor) {
+    const who = actorKey(actor);
+    this.cache.delete(`${who}|${todayIso()}`);
+    // Only reads under way need the mark, but it is kept (an older read may still be under way); if
+    // marks pile up, they are all dropped at once with a full invalidation, which also stops every
+    // read under way from caching.
+    if (this.invalidatedAt.size >= 10_000) {
+      this.invalidatedAt.clear();
+      this.invalidate();
+    }
+    this.invalidatedAt.set(who, ++this.invalidations);
+  }
+
   async grantsFor(actor: Actor): Promise<Grants> {
     const today = todayIso();
-    const key = `${actor.id}|${actor.agency}|${today}`;
+    const who = actorKey(actor);
+    const key = `${who}|${today}`;
     const cached = this.feed.listening ? this.cache.get(key) : undefined;
     if (cached && cached.expires > Date.now()) return cached.grants;
     const generation = this.feed.generation;
+    const invalidations = this.invalidations;
     const { rows } = await this.pool.query<MembershipRow>(
       `SELECT case_id, role, date_of_birth::text, valid_from::text, valid_until::text, signatories, provisions, withdrawals
          FROM gateway_membership
@@ -75,8 +101,8 @@ export class GrantsSource {
         : null,
     }));
     const grants = computeGrants(actor, records, today);
-    // Only cache what was read after the last change announcement, and only while listening.
-    if (this.feed.listening && generation === this.feed.generation) {
+    // Only cache what was read after the last change announcement (and the actor's own last write), and only while listening.
+    if (this.feed.listening && generation === this.feed.generation && (this.invalidatedAt.get(who) ?? 0) <= invalidations) {
       this.cache.set(key, { grants, expires: Date.now() + (this.options.cacheTtlMs ?? 60_000) });
     }
     return grants;
@@ -95,4 +121,8 @@ export class GrantsSource {
     await this.feed.close();
     await this.pool.end();
   }
+}
+
+function actorKey(actor: Actor): string {
+  return `${actor.id}|${actor.agency}`;
 }

@@ -1,4 +1,6 @@
+import { contentSecurityPolicy } from '@sig/platform/http-app';
 import express from 'express';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -54,7 +56,13 @@ export function playgroundRouter(personas: Record<string, PlaygroundPersona>): e
     'graphiql.min.css': packageFile('graphiql', 'graphiql.min.css'),
   };
   const examples = loadExampleOperations();
-  router.get('/', (_req, res) => res.sendFile(path.join(PLAYGROUND_DIR, 'index.html')));
+  const page = path.join(PLAYGROUND_DIR, 'index.html');
+  const policy = contentSecurityPolicy({ 'style-src': inlineStyleHashes(fs.readFileSync(page, 'utf8')) });
+  router.get('/', (_req, res) => {
+    // The platform's policy (http-app.ts), plus the page's own inline <style>, allowed by its hash.
+    res.setHeader('Content-Security-Policy', policy);
+    res.sendFile(page);
+  });
   router.get('/playground/app.js', (_req, res) => res.sendFile(path.join(PLAYGROUND_DIR, 'app.js')));
   router.get('/playground/personas.json', (_req, res) => res.json(personas));
   router.get('/playground/examples.json', (_req, res) => res.json(examples));
@@ -64,6 +72,11 @@ export function playgroundRouter(personas: Record<string, PlaygroundPersona>): e
     res.sendFile(file, { maxAge: '1h' });
   });
   return router;
+}
+
+/** The CSP sources that allow exactly the inline `<style>` elements of a page: `'sha256-…'` of each one's text. */
+export function inlineStyleHashes(html: string): string[] {
+  return [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
 }
 
 /** Reads the personas handed to the playground; none when unset. */

@@ -4,14 +4,22 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
-import { platformApp } from './http-app';
-import http from 'node:http';
+import { jsonBody, platformApp, postOnly } from './http-app';
+import http, { type IncomingMessage } from 'node:http';
 import type { CaseFacts } from './access';
 import type { SubgraphAgency } from './agency';
 import { SUBGRAPH_NAME } from './agency';
 import type { SubgraphContext } from './context';
 import { unauthenticated } from './errors';
-import { createGatewayTokenVerifier, GATEWAY_TOKEN_HEADER } from './gateway-token';
+import {
+  checkRequestBinding,
+  createGatewayTokenVerifier,
+  createRequestBindingVerifier,
+  GATEWAY_BINDING_HEADER,
+  GATEWAY_TOKEN_HEADER,
+  sha256,
+  type RequestBinding,
+} from './gateway-token';
 import { jwkFromEnv, KEY_ENV } from './keys';
 import { RequestLoaders } from './loaders';
 import { AccessLogRecorder, AccessLogWriter } from './access-log';
@@ -48,6 +56,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const name = SUBGRAPH_NAME[options.agency];
   const log = createLogger(`subgraph-${name}`);
   const verify = await createGatewayTokenVerifier(jwkFromEnv(KEY_ENV.gatewayPublic), name);
+  const verifyBinding = await createRequestBindingVerifier(jwkFromEnv(KEY_ENV.gatewayPublic), name);
   const schema = await buildGuardedSubgraphSchema(options);
 
   const app = platformApp();
@@ -82,23 +91,48 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const statisticsCache = new ChangeFeedCache<unknown>(options.changeFeed ?? ChangeFeed.never());
   const accessLogWriter = new AccessLogWriter(options.orm.em);
   const verified = new WeakMap<express.Request, Awaited<ReturnType<typeof verify>>>();
+  const bindings = new WeakMap<IncomingMessage, { binding: RequestBinding; token: string; bodyHash?: string }>();
+  const refuse = (res: express.Response, message: string) => res.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
   app.use(
     '/graphql',
-    // The gateway's signature is checked before the body is read: only the gateway may send large
+    postOnly(),
+    // The gateway's signatures are checked before the body is read: only the gateway may send large
     // bodies (a statistics request carries the cases of the period, as `@requires` representations).
+    // Two headers: the grants token (actor, grants, operation; reused by the gateway) and the binding
+    // of this request's exact body to that token (gateway-token.ts).
     async (req, res, next) => {
       const token = req.header(GATEWAY_TOKEN_HEADER);
-      const refuse = (message: string) => res.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
-      if (!token) return refuse('This subgraph accepts only requests signed by the gateway');
+      const binding = req.header(GATEWAY_BINDING_HEADER);
+      if (!token || !binding) return refuse(res, 'This subgraph accepts only requests signed by the gateway');
       try {
         verified.set(req, await verify(token));
+        bindings.set(req, { binding: await verifyBinding(binding), token });
       } catch (error) {
         log.warn({ reason: (error as Error).message }, 'refused a request with an invalid gateway signature');
-        return refuse('Invalid gateway signature');
+        return refuse(res, 'Invalid gateway signature');
       }
       next();
     },
-    express.json({ limit: process.env.BODY_LIMIT ?? '32mb' }),
+    // The body's bytes as received are hashed while they are parsed, and must be the bytes the gateway signed.
+    jsonBody({
+      limit: process.env.BODY_LIMIT ?? '32mb',
+      log,
+      verify: (req, _res, buf) => {
+        const entry = bindings.get(req);
+        if (entry) entry.bodyHash = sha256(buf);
+      },
+    }),
+    (req, res, next) => {
+      const entry = bindings.get(req);
+      try {
+        if (!entry) throw new Error('no binding');
+        checkRequestBinding(entry.binding, entry.token, entry.bodyHash);
+      } catch (error) {
+        log.warn({ reason: (error as Error).message }, 'refused a request whose body or token does not match its binding');
+        return refuse(res, 'The request does not match its gateway signature');
+      }
+      next();
+    },
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const gateway = verified.get(req);

@@ -1,4 +1,4 @@
-import { Agency, generatePlatformKeys, GATEWAY_TOKEN_HEADER, KEY_ENV, PERSONAS, signGatewayToken, type Actor } from '@sig/platform';
+import { Agency, gatewayRequestHeaders, generatePlatformKeys, KEY_ENV, PERSONAS, type Actor } from '@sig/platform';
 import { openOrm } from '@sig/platform/database';
 import { startSubgraphServer, type RunningSubgraph } from '@sig/platform/subgraph-server';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -56,13 +56,10 @@ afterAll(async () => {
 
 async function statementsFor(limit: number): Promise<{ statements: number; cases: number }> {
   // The district supervisor sees every case of the district, by role.
-  const token = await signGatewayToken(keys.gateway.privateJwk, 'social-services', { actor: PERSONAS['district-supervisor'] as Actor, grants: { cases: {} } });
+  const request = JSON.stringify({ query: LIST, variables: { limit } });
+  const headers = await gatewayRequestHeaders(keys.gateway.privateJwk, 'social-services', { actor: PERSONAS['district-supervisor'] as Actor, grants: { cases: {} } }, request);
   const before = statements;
-  const response = await fetch(server.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [GATEWAY_TOKEN_HEADER]: token },
-    body: JSON.stringify({ query: LIST, variables: { limit } }),
-  });
+  const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: request });
   const body = (await response.json()) as { data: { cases: unknown[] }; errors?: unknown[] };
   expect(body.errors).toBeUndefined();
   return { statements: statements - before, cases: body.data.cases.length };
