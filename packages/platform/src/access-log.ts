@@ -6,6 +6,7 @@ import type { Actor } from './actor';
 import { Agency } from './agency';
 import type { Decision, PermitBasis } from './access';
 import { groupByKeys, readOnlyRows, type LoadContext } from './loaders';
+import { executeInTransaction } from './sql-transaction';
 
 /**
  * One row of the append-only access log: a decision on case data, permit or deny, in the database
@@ -41,16 +42,14 @@ export class AccessLogEntry {
   sourceAgency!: Agency;
   @Field(() => [String], { description: 'Categories of data decided on.' })
   categories!: string[];
-  @Field(() => String, { nullable: true, description: "The client's operation name (why: which screen or system asked)." })
+  @Field(() => String, { nullable: true, description: "The client's operation name: a label the client chose (which screen or system asked), bounded and checked, never the reason of record." })
   operationName?: string | null;
   @Field(() => String, { description: 'PERMIT or DENY.' })
   decision!: 'PERMIT' | 'DENY';
   @Field(() => String, { description: 'Why: the permit basis or the denial reason.' })
   reason!: string;
-  /**
-   * Not in the API (yet). Why the request was made, as the server derived it (not the client's
-   * word); null where none was derived. Covered by the row's hash.
-   */
+  /** Covered by the row's hash. */
+  @Field(() => String, { nullable: true, description: 'What the request asked for, as the gateway resolved it from the operation (its type and root fields, e.g. "mutation updateActionStatus"), not what the client says; null on rows written before 2026-12.' })
   purpose?: string | null;
   /**
    * Not in the API. The row's link in the tamper-evident chain (access-log-chain.ts), set by the
@@ -176,7 +175,7 @@ export class AccessLogRecorder {
   private failure: { error: unknown } | undefined;
 
   constructor(
-    private readonly who: { actor: Actor; operationName?: string },
+    private readonly who: { actor: Actor; operationName?: string; purpose?: string },
     /** None where nothing is logged (the benchmark's plain variant, which decides nothing). */
     private readonly sink?: AccessLogSink,
   ) {}
@@ -209,6 +208,26 @@ export class AccessLogRecorder {
     if (this.failure) throw this.failure.error;
   }
 
+  /**
+   * For a write, which commits together with the decisions that allowed it (`commitWrite`): waits
+   * until every decision already handed to the writer is committed (rejects if one could not be),
+   * then takes the rest, for the write's own transaction to insert. Rows taken and then not
+   * committed go back with `putBack`.
+   */
+  async takeForWrite(): Promise<AccessLogRow[]> {
+    await Promise.all(this.writes);
+    if (this.failure) throw this.failure.error;
+    const rows = this.rows();
+    this.pending = new Map();
+    return rows;
+  }
+
+  /** Rows taken by `takeForWrite` whose transaction did not commit: they are written as any other decision. */
+  putBack(rows: AccessLogRow[]): void {
+    if (rows.length === 0) return;
+    this.writes.push(this.sink!.append(rows).catch((error: unknown) => void (this.failure ??= { error })));
+  }
+
   /** Hands what is pending to the writer (nothing if nothing is). */
   private handOver(): void {
     this.handOverScheduled = false;
@@ -221,7 +240,7 @@ export class AccessLogRecorder {
 
   /** The rows for what is pending: cases with the same decision share a row. */
   private rows(): AccessLogRow[] {
-    const { actor, operationName } = this.who;
+    const { actor, operationName, purpose } = this.who;
     const rows = new Map<string, AccessLogRow>();
     for (const d of this.pending.values()) {
       const categories = [...d.categories].sort();
@@ -240,6 +259,7 @@ export class AccessLogRecorder {
         sourceAgency: d.sourceAgency,
         categories,
         operationName: operationName ?? null,
+        purpose: purpose ?? null,
         decision: d.decision,
         reason: d.reason,
         legalBasis: d.legalBasis,
@@ -312,7 +332,9 @@ export async function appendAccessLog(em: EntityManager, rows: AccessLogRow[]): 
     const statement = insertStatement(chunk.length);
     const values = chunk.flatMap((r) => [r.actorId, r.actorName, r.actorAgency, r.actorUnit, r.caseIds, r.sourceAgency, r.categories, r.operationName, r.purpose ?? null, r.decision, r.reason, r.legalBasis]);
     const started = performance.now();
-    await pool.query({ ...statement, values });
+    // Inside a write's transaction (commitWrite), the rows commit or roll back with the write.
+    if (em.isInTransaction()) await executeInTransaction(em.getTransactionContext(), statement.text, values);
+    else await pool.query({ ...statement, values });
     logger.logQuery({ query: statement.text, took: Math.round(performance.now() - started), affected: chunk.length, level: 'info' });
   }
 }

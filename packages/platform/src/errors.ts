@@ -10,7 +10,9 @@ export type DenyReason =
   | 'CONSENT_WITHDRAWN'
   | 'CATEGORY_NOT_COVERED'
   | 'NOT_OWN_AGENCY'
-  | 'ROLE_REQUIRED';
+  | 'ROLE_REQUIRED'
+  /** No actor decides on its own membership or role in a group. */
+  | 'OWN_MEMBERSHIP';
 
 /**
  * An error that is an answer, not a fault (a denial, bad input): its stack trace would point at no

@@ -19,6 +19,18 @@ const tagCaseRule = <T extends object>(r: T): T => {
 };
 export const isCaseRule = (r: unknown): boolean => typeof r === 'object' && r !== null && CASE_RULES.has(r);
 
+/**
+ * The case rules that decide a read of their category (caseScoped, and caseWrite, whose own-agency
+ * rule implies the read). A mutation's payload must be guarded by one of these: it is decided
+ * exactly as the same data in a query (the permission check holds every subgraph to it).
+ */
+const READ_DECIDING_RULES = new WeakSet<object>();
+const tagReadDeciding = <T extends object>(r: T): T => {
+  READ_DECIDING_RULES.add(r);
+  return r;
+};
+export const decidesRead = (r: unknown): boolean => typeof r === 'object' && r !== null && READ_DECIDING_RULES.has(r);
+
 /** For types that hold no case data (reference data such as districts): readable by any authenticated actor. */
 export const publicData = rule('public-data', { cache: 'contextual' })(() => true);
 /**
@@ -36,18 +48,18 @@ type CaseIdOf = (parent: any, args: any) => string | null | undefined;
  * error naming the reason, the case and the category, and nothing of the datum.
  */
 export function caseScoped(data: DataCategory, caseIdOf: CaseIdOf) {
-  return decisionRule(`read-${data.source}-${data.category}`, caseIdOf, async (ctx, caseId) => ({
+  return tagReadDeciding(decisionRule(`read-${data.source}-${data.category}`, caseIdOf, async (ctx, caseId) => ({
     ...data,
     decision: decideRead(ctx.actor, ctx.grants, await ctx.caseFacts(caseId), data),
-  }));
+  })));
 }
 
 /** Guards a mutation that writes data of one case: own agency only (decideWrite). */
 export function caseWrite(data: DataCategory, caseIdOf: CaseIdOf) {
-  return decisionRule(`write-${data.source}-${data.category}`, caseIdOf, async (ctx, caseId) => ({
+  return tagReadDeciding(decisionRule(`write-${data.source}-${data.category}`, caseIdOf, async (ctx, caseId) => ({
     ...data,
     decision: decideWrite(ctx.actor, ctx.grants, await ctx.caseFacts(caseId), data),
-  }));
+  })));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { GraphQLField, GraphQLObjectType, GraphQLSchema } from 'graphql';
-import { aggregateData, isCaseRule, publicData, reachedThroughGuards, statisticsReader } from './guard';
+import { aggregateData, decidesRead, isCaseRule, publicData, reachedThroughGuards, statisticsReader } from './guard';
 
 /**
  * Checks a subgraph's permission table against its schema and returns what is wrong (empty when
@@ -9,7 +9,9 @@ import { aggregateData, isCaseRule, publicData, reachedThroughGuards, statistics
  * - a type marked `reachedThroughGuards` is reached only through fields guarded by a case rule (or
  *   from another such type);
  * - a type marked `aggregateData` is reached only through fields guarded by `statisticsReader`;
- * - every field guarded by a case rule is nullable (outside Mutation), so a denial nulls only it.
+ * - every field guarded by a case rule is nullable (outside Mutation), so a denial nulls only it;
+ * - a mutation that returns such case data is guarded by a rule that decides a read of it (not only
+ *   whether the case may be seen), so its payload is decided exactly as the same data in a query.
  */
 export function checkPermissionTable(schema: GraphQLSchema, table: Record<string, unknown>): string[] {
   const problems: string[] = [];
@@ -52,6 +54,9 @@ export function checkPermissionTable(schema: GraphQLSchema, table: Record<string
       // Inside guarded territory (a field of a type itself reached only through guards) needs no guard of its own.
       if (table[target.name] === reachedThroughGuards && !isCaseRule(rule) && entry !== reachedThroughGuards) {
         problems.push(`${type.name}.${field.name}: leads to ${target.name}, which holds case data, without a case rule`);
+      }
+      if (type.name === 'Mutation' && table[target.name] === reachedThroughGuards && isCaseRule(rule) && !decidesRead(rule)) {
+        problems.push(`${type.name}.${field.name}: returns ${target.name}, which holds case data, but its rule does not decide a read of it`);
       }
       if (table[target.name] === aggregateData && rule !== statisticsReader && entry !== aggregateData) {
         problems.push(`${type.name}.${field.name}: leads to ${target.name}, which holds statistics, without the statistics rule`);

@@ -1,7 +1,11 @@
 import { badInput } from './errors';
 
-/** Non-empty text of bounded length, trimmed. */
+/** Control characters other than tab and line breaks: PostgreSQL refuses NUL in text, and none belongs in a record. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Non-empty text of bounded length, trimmed, without control characters (refused before any lookup or write). */
 export function requireText(field: string, value: string, maxLength: number): string {
+  if (CONTROL_CHARACTERS.test(value)) throw badInput(field, 'must not contain control characters');
   const text = value.trim();
   if (text.length === 0) throw badInput(field, 'must not be empty');
   if (text.length > maxLength) throw badInput(field, `must be at most ${maxLength} characters (got ${text.length})`);

@@ -1,7 +1,7 @@
 import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { Agency } from '../src';
-import { aggregateData, allow, caseScoped, fieldsWithoutDecision, publicData, reachedThroughGuards, statisticsReader } from '../src/guard';
+import { aggregateData, allow, caseEntry, caseScoped, caseWrite, fieldsWithoutDecision, publicData, reachedThroughGuards, statisticsReader } from '../src/guard';
 import { checkPermissionTable } from '../src/permission-check';
 
 const schema = buildSchema(`
@@ -47,6 +47,26 @@ describe('the permission-table check', () => {
     expect(checkPermissionTable(schema, table)).toEqual([
       'Case.secretCount: is guarded by a case rule but not nullable (a denial would null its parent)',
       'Case.witness: leads to Incident, which holds case data, without a case rule',
+    ]);
+  });
+
+  it("names a mutation whose payload holds case data but whose rule decides only that the case may be seen", () => {
+    const writes = buildSchema(`
+      type Query { districts: [District!]! }
+      type Mutation { touchIncident(caseId: ID!): Incident!  addIncident(caseId: ID!): Incident! }
+      type Incident { id: ID!  description: String! }
+      type District { code: ID! }
+    `);
+    const byArg = (_: unknown, a: { caseId: string }) => a.caseId;
+    const table = (touch: unknown) => ({
+      Query: { districts: allow },
+      Mutation: { touchIncident: touch, addIncident: caseWrite(INCIDENTS, byArg) },
+      Incident: reachedThroughGuards,
+      District: publicData,
+    });
+    expect(checkPermissionTable(writes, table(caseScoped(INCIDENTS, byArg)))).toEqual([]);
+    expect(checkPermissionTable(writes, table(caseEntry(INCIDENTS, byArg)))).toEqual([
+      'Mutation.touchIncident: returns Incident, which holds case data, but its rule does not decide a read of it',
     ]);
   });
 

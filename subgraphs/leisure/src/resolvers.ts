@@ -1,5 +1,6 @@
 import { statisticsReportReference } from '@sig/platform/statistics/types';
 import { randomUUID } from 'node:crypto';
+import { commitWrite } from '@sig/platform/case-writes';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { accessLogEntries, AccessLogEntry, badInput, rowsBy, type SubgraphContext } from '@sig/platform';
 import { requireIsoDateRange, requirePastDate, requireText } from '@sig/platform/validation';
@@ -85,7 +86,7 @@ export class LeisureMutations {
       fromDate,
       untilDate,
     });
-    await ctx.em.flush();
+    await commitWrite(ctx);
     return activity;
   }
 
@@ -103,7 +104,7 @@ export class LeisureMutations {
       note: requireText('input.note', input.note, 2000),
       staff: ctx.actor.name,
     });
-    await ctx.em.flush();
+    await commitWrite(ctx);
     return contact;
   }
 
@@ -116,7 +117,7 @@ export class LeisureMutations {
     if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw badInput('input.year', 'must be a year from 2000 to 2100');
     if (!Number.isInteger(input.weeks) || input.weeks < 1 || input.weeks > 12) throw badInput('input.weeks', 'must be from 1 to 12 weeks');
     const job = ctx.em.create(SummerJob, { id: randomUUID(), caseId, employer: requireText('input.employer', input.employer, 200), year: input.year, weeks: input.weeks });
-    await ctx.em.flush();
+    await commitWrite(ctx);
     return job;
   }
 }

@@ -1,5 +1,6 @@
 import { statisticsReportReference } from '@sig/platform/statistics/types';
 import { randomUUID } from 'node:crypto';
+import { commitWrite } from '@sig/platform/case-writes';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@sig/platform';
 import { accessLogEntries, AccessLogEntry, rowsBy } from '@sig/platform';
@@ -72,7 +73,7 @@ export class PoliceMutations {
       recordedBy: ctx.actor.name,
       createdAt: new Date(),
     });
-    await ctx.em.flush();
+    await commitWrite(ctx);
     return incident;
   }
 
@@ -90,7 +91,7 @@ export class PoliceMutations {
       note: requireText('input.note', input.note, 2000),
       officer: ctx.actor.name,
     });
-    await ctx.em.flush();
+    await commitWrite(ctx);
     return contact;
   }
 }

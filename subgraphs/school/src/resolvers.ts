@@ -1,5 +1,6 @@
 import { statisticsReportReference } from '@sig/platform/statistics/types';
 import { randomUUID } from 'node:crypto';
+import { commitWrite } from '@sig/platform/case-writes';
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { accessLogEntries, AccessLogEntry, badInput, rowsBy, type SubgraphContext } from '@sig/platform';
 import { requireIsoDateRange, requireText } from '@sig/platform/validation';
@@ -97,7 +98,7 @@ export class SchoolMutations {
       mentor: requireText('input.mentor', input.mentor, 200),
       ...requireIsoDateRange('input.fromDate', input.fromDate, 'input.untilDate', input.untilDate),
     });
-    await ctx.em.flush();
+    await commitWrite(ctx);
     return placement;
   }
 
@@ -116,7 +117,7 @@ export class SchoolMutations {
       attendancePercent: percent('input.attendancePercent', input.attendancePercent),
       unexcusedAbsencePercent: percent('input.unexcusedAbsencePercent', input.unexcusedAbsencePercent),
     });
-    await ctx.em.flush();
+    await commitWrite(ctx);
     return period;
   }
 
@@ -133,7 +134,7 @@ export class SchoolMutations {
       description: requireText('input.description', input.description, 2000),
       ...requireIsoDateRange('input.fromDate', input.fromDate, 'input.untilDate', input.untilDate),
     });
-    await ctx.em.flush();
+    await commitWrite(ctx);
     return measure;
   }
 }
