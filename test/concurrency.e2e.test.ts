@@ -14,6 +14,8 @@ beforeAll(async () => {
     { source: 'POLICE', categories: ['INCIDENTS'] },
     { source: 'SCHOOL', categories: ['ATTENDANCE'] },
     { source: 'LEISURE', categories: ['ACTIVITIES'] },
+    // The school changes its action's status: it must be able to read the plan (a write is decided as a read first).
+    { source: 'SOCIAL_SERVICES', categories: ['ACTION_PLAN'] },
   ]);
 });
 

@@ -87,12 +87,12 @@ async function createMatrixCase(state: ConsentCase): Promise<string> {
       const actor = actorFor(agency, membership);
       const { addGroupMember } = await ok('social-worker', `mutation($id: ID!, $input: GroupMemberInput!) { addGroupMember(caseId: $id, input: $input) { id } }`, {
         id,
-        input: { agency, personId: actor.id, personName: actor.name, role: 'MEMBER', fromDate: daysFromToday(-30) },
+        input: { agency, personId: actor.id, personName: actor.name, role: 'MEMBER', fromDate: daysFromToday(-30), reason: 'E2E test member' },
       });
       // Each member records its agency's data while still a member.
       await recordAgencyData(agency, actorFor(agency, 'member'), id, membership === 'member');
       if (membership === 'removed') {
-        await ok('social-worker', `mutation($id: ID!, $m: ID!) { removeGroupMember(caseId: $id, memberId: $m, untilDate: "${today()}") { id } }`, { id, m: addGroupMember.id });
+        await ok('social-worker', `mutation($id: ID!, $m: ID!) { removeGroupMember(caseId: $id, memberId: $m, untilDate: "${today()}", reason: "E2E test removal") { id } }`, { id, m: addGroupMember.id });
       }
     }
   }
@@ -331,7 +331,7 @@ describe('withdrawal', () => {
       const actor = actorFor(agency, 'member');
       await ok('social-worker', `mutation($id: ID!, $input: GroupMemberInput!) { addGroupMember(caseId: $id, input: $input) { id } }`, {
         id,
-        input: { agency, personId: actor.id, personName: actor.name, role: 'MEMBER', fromDate: today() },
+        input: { agency, personId: actor.id, personName: actor.name, role: 'MEMBER', fromDate: today(), reason: 'E2E test member' },
       });
       await recordAgencyData(agency, actor, id, true);
     }
@@ -422,7 +422,7 @@ describe('the log extract for one young person', () => {
     const police = actorFor(Agency.POLICE, 'member');
     await ok('social-worker', `mutation($id: ID!, $input: GroupMemberInput!) { addGroupMember(caseId: $id, input: $input) { id } }`, {
       id,
-      input: { agency: 'POLICE', personId: police.id, personName: police.name, role: 'MEMBER', fromDate: today() },
+      input: { agency: 'POLICE', personId: police.id, personName: police.name, role: 'MEMBER', fromDate: today(), reason: 'E2E test member' },
     });
     await platform.query(police, `query PoliceLooks($id: ID!) { case(id: $id) { police { incidents { id } } school { attendance { id } } } }`, { id });
 

@@ -149,7 +149,7 @@ describe('hostile and malformed requests', () => {
   });
 
   it('an invalid member id in a mutation → BAD_USER_INPUT naming the argument', async () => {
-    const res = await gql(`mutation($c: ID!) { removeGroupMember(caseId: $c, memberId: "1; DELETE FROM group_member", untilDate: "2026-01-01") { id } }`, { c: caseId });
+    const res = await gql(`mutation($c: ID!) { removeGroupMember(caseId: $c, memberId: "1; DELETE FROM group_member", untilDate: "2026-01-01", reason: "x") { id } }`, { c: caseId });
     expect(res.json.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'memberId' });
   });
 
@@ -173,6 +173,26 @@ describe('hostile and malformed requests', () => {
   ])('%s → BAD_USER_INPUT naming the field', async (_name, query, field) => {
     const res = await gql(query, { c: caseId });
     expect(res.json.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  });
+
+  it('a NUL byte in a proposal → BAD_USER_INPUT before any lookup, nothing stored', async () => {
+    const res = await gql(`mutation { proposeCase(input: { personalNumber: "${VALID_PN}", givenName: "x\\u0000y", familyName: "y", district: "bromma", targetGroup: SIG_UNGA, reason: "r" }) { id } }`);
+    expect(res.json.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.givenName' });
+  });
+
+  it('adding oneself to a group → FORBIDDEN (OWN_MEMBERSHIP), nothing stored', async () => {
+    const me = PERSONAS['social-worker'];
+    const res = await gql(`mutation($c: ID!, $m: GroupMemberInput!) { addGroupMember(caseId: $c, input: $m) { id } }`, {
+      c: caseId,
+      m: { agency: me.agency, personId: me.id, personName: me.name, role: 'COORDINATOR', fromDate: '2026-01-01', reason: 'self' },
+    });
+    expect(res.json.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OWN_MEMBERSHIP' });
+  });
+
+  it('a mutation with an operation name longer than the log holds → refused, nothing stored', async () => {
+    const res = await gql(`mutation ${'N'.repeat(300)}($c: ID!) { grantIntervention(caseId: $c, kind: MST, grantedOn: "2026-01-01") { id } }`, { c: caseId });
+    expect(res.json?.data?.grantIntervention ?? null).toBeNull();
+    expect(res.json.errors.length).toBeGreaterThan(0);
   });
 
   // A refused personal number is not a lookup: nothing is read, so nothing is logged, in the lookup

@@ -88,7 +88,9 @@ export type ClosureReason =
   /** Moved abroad (flytt utomlands). */
   | 'MOVED_ABROAD'
   /** Closed before the group started, e.g. the assessment found no SIG need or consent was not given. */
-  | 'NOT_STARTED';
+  | 'NOT_STARTED'
+  /** A later proposal of a young person whose case was already open, closed by that case's social services (dubblettförslag). */
+  | 'DUPLICATE_PROPOSAL';
 
 /** Derived status of a consent (samtycke); never stored. */
 export type ConsentStatus =

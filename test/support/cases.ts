@@ -1,4 +1,4 @@
-import { PERSONAS, type PersonaName } from '@sig/platform';
+import { addDays, PERSONAS, todayIso, type PersonaName } from '@sig/platform';
 import { makePersonalNumber } from '../../subgraphs/social-services/src/domain/personal-number';
 import type { TestPlatform } from './platform';
 
@@ -11,8 +11,9 @@ export function personalNumberAged(age: number): string {
   return makePersonalNumber(dob, serial);
 }
 
-export const today = () => new Date().toISOString().slice(0, 10);
-export const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** Today in the platform's calendar (Swedish dates): a UTC date is yesterday's between 22 or 23 and midnight UTC. */
+export const today = () => todayIso();
+export const daysFromToday = (days: number) => addDays(todayIso(), days);
 
 /** Fails the test with the GraphQL errors when a response has any. */
 export function expectNoErrors<T>(res: { body: { data?: T | null; errors?: unknown[] } }): T {
@@ -42,7 +43,7 @@ export async function createActiveCase(
     expectNoErrors(
       await platform.query('social-worker', `mutation($id: ID!, $input: GroupMemberInput!) { addGroupMember(caseId: $id, input: $input) { id } }`, {
         id: caseId,
-        input: { agency: persona.agency, personId: persona.id, personName: persona.name, role: 'MEMBER', fromDate: today() },
+        input: { agency: persona.agency, personId: persona.id, personName: persona.name, role: 'MEMBER', fromDate: today(), reason: 'E2E test member' },
       }),
     );
   }

@@ -38,6 +38,7 @@ export enum ClosureReason {
   MOVED_TO_OTHER_MUNICIPALITY = 'MOVED_TO_OTHER_MUNICIPALITY',
   MOVED_ABROAD = 'MOVED_ABROAD',
   NOT_STARTED = 'NOT_STARTED',
+  DUPLICATE_PROPOSAL = 'DUPLICATE_PROPOSAL',
 }
 registerEnumType(ClosureReason, {
   name: 'ClosureReason',
@@ -49,6 +50,7 @@ registerEnumType(ClosureReason, {
     MOVED_TO_OTHER_MUNICIPALITY: { description: 'Moved to another municipality (flytt till annan kommun).' },
     MOVED_ABROAD: { description: 'Moved abroad (flytt utomlands).' },
     NOT_STARTED: { description: 'Closed before the group started, e.g. the assessment found no SIG need or consent was not given.' },
+    DUPLICATE_PROPOSAL: { description: 'A later proposal of a young person whose case was already open, closed by that case\'s social services (dubblettförslag).' },
   },
 });
 

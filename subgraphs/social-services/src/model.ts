@@ -24,7 +24,12 @@ export class District {
   name!: string;
 }
 
-@ObjectType({ description: 'The young person a case is about (den unge).' })
+/**
+ * The young person as recorded in one case (den unge). Each proposal records the person as the
+ * proposer gave them, even when the personal number is already known from a case elsewhere: what a
+ * proposer reads back then depends only on what they sent, never on records they may not see.
+ */
+@ObjectType({ description: 'The young person a case is about (den unge), as recorded in this case.' })
 export class YoungPerson {
   @Field(() => ID, { description: 'Identifier.' })
   id!: string;
@@ -44,7 +49,7 @@ export const YoungPersonSchema = defineEntity({
   tableName: 'young_person',
   properties: {
     id: p.uuid().primary(),
-    personalNumber: p.string().length(12).unique(),
+    personalNumber: p.string().length(12).index(),
     givenName: p.string().length(100),
     familyName: p.string().length(100),
     dateOfBirth: p.string().columnType('date'),
@@ -134,6 +139,21 @@ export class GroupMember {
   fromDate!: string;
   @Field(() => String, { nullable: true, description: 'Member until this date, exclusive (ISO date); null while current.' })
   untilDate?: string | null;
+  /** Who recorded the membership (identity-provider subject); null on memberships recorded before 2026-12. */
+  addedById?: string | null;
+  @Field(() => String, { nullable: true, description: 'Who recorded the membership (name); never the member.' })
+  addedByName?: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the member was added (the decision).' })
+  addedReason?: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the membership was recorded.' })
+  addedAt?: Date | null;
+  endedById?: string | null;
+  @Field(() => String, { nullable: true, description: 'Who ended the membership (name); never the member.' })
+  endedByName?: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the membership was ended.' })
+  endedReason?: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the end was recorded.' })
+  endedAt?: Date | null;
 }
 export const GroupMemberSchema = defineEntity({
   class: GroupMember,
@@ -147,6 +167,55 @@ export const GroupMemberSchema = defineEntity({
     role: p.enum(values(GroupRoleValue)),
     fromDate: p.string().columnType('date'),
     untilDate: p.string().columnType('date').nullable(),
+    addedById: p.string().length(100).nullable(),
+    addedByName: p.string().length(200).nullable(),
+    addedReason: p.text().nullable(),
+    addedAt: p.datetime().nullable(),
+    endedById: p.string().length(100).nullable(),
+    endedByName: p.string().length(200).nullable(),
+    endedReason: p.text().nullable(),
+    endedAt: p.datetime().nullable(),
+  },
+});
+
+/**
+ * A proposal of a young person who already had an open case elsewhere: routed to that case, whose
+ * social services decide. The proposer is not told (that would reveal the other case).
+ */
+@ObjectType({ description: 'A later proposal of the same young person (same personal number), routed to this open case for social services to decide on.' })
+export class DuplicateProposal {
+  @Field(() => ID, { description: 'Identifier.' })
+  id!: string;
+  /** The open case it was routed to. */
+  caseId!: string;
+  @Field(() => ID, { description: 'The case the proposal created.' })
+  proposalCaseId!: string;
+  @Field(() => String, { description: 'District code of the proposal.' })
+  district!: string;
+  @Field(() => Agency, { description: 'The proposing agency.' })
+  proposedByAgency!: Agency;
+  @Field(() => String, { description: 'Who proposed.' })
+  proposedByName!: string;
+  @Field(() => Date, { description: 'When the proposal was made.' })
+  recordedAt!: Date;
+  @Field(() => Date, { nullable: true, description: 'When social services closed the proposal as a duplicate; null while undecided.' })
+  resolvedAt?: Date | null;
+  @Field(() => String, { nullable: true, description: 'Who closed it.' })
+  resolvedBy?: string | null;
+}
+export const DuplicateProposalSchema = defineEntity({
+  class: DuplicateProposal,
+  tableName: 'duplicate_proposal',
+  properties: {
+    id: p.uuid().primary(),
+    caseId: p.uuid().index(),
+    proposalCaseId: p.uuid().index(),
+    district: p.string().length(40),
+    proposedByAgency: p.enum(values(Agency)),
+    proposedByName: p.string().length(200),
+    recordedAt: p.datetime(),
+    resolvedAt: p.datetime().nullable(),
+    resolvedBy: p.string().length(200).nullable(),
   },
 });
 
@@ -426,6 +495,7 @@ export const entities = [
   YoungPersonSchema,
   CaseSchema,
   GroupMemberSchema,
+  DuplicateProposalSchema,
   ConsentSchema,
   MeetingSchema,
   ActionPlanSchema,

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Agency, badInput, forbidden, isDistrictCode, notFound, todayIso, type SubgraphContext } from '@sig/platform';
+import { Agency, badInput, isDistrictCode, notFound, todayIso, type SubgraphContext } from '@sig/platform';
+import { commitWrite, refuseWrite } from '@sig/platform/case-writes';
 import { requireIsoDate, requireText, requireUuid, requireValidDate } from '@sig/platform/validation';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { dateOfBirthOf } from './case-resolvers';
@@ -19,7 +21,9 @@ import {
   TargetGroupValue,
 } from './enums';
 import { load } from './loaders';
-import { ActionFollowUp, ActionPlan, Case, Consent, GroupMember, Intervention, Meeting, PlanAction, PlanGoal, YoungPerson } from './model';
+import { recordPersonalNumberLookup } from './lookup-log';
+import { ActionFollowUp, ActionPlan, Case, Consent, DuplicateProposal, GroupMember, Intervention, Meeting, PlanAction, PlanGoal, YoungPerson } from './model';
+import { SOCIAL_SERVICES_CATEGORIES as C } from './permissions';
 
 @InputType({ description: 'A documented exception from the target-group age.' })
 class AgeExceptionInput {
@@ -93,6 +97,8 @@ class GroupMemberInput {
   role!: GroupRoleValue;
   @Field(() => String, { description: 'Member from (ISO date).' })
   fromDate!: string;
+  @Field(() => String, { description: 'Why the person is added (the decision, recorded with who made it and when).' })
+  reason!: string;
 }
 
 @InputType({ description: 'An attendee of a meeting.' })
@@ -150,6 +156,26 @@ function transition(c: Case, to: CaseStatus) {
   c.status = to as CaseStatusValue;
 }
 
+/** Who recorded a membership decision, when and why ('added' or 'ended'). */
+function recordedBy(ctx: SubgraphContext, what: 'added' | 'ended', reason: string) {
+  return what === 'added'
+    ? { addedById: ctx.actor.id, addedByName: ctx.actor.name, addedReason: reason, addedAt: new Date() }
+    : { endedById: ctx.actor.id, endedByName: ctx.actor.name, endedReason: reason, endedAt: new Date() };
+}
+
+/** Links a new proposal to every other open case of the same personal number, in one statement. */
+async function routeDuplicates(em: EntityManager, proposal: Case, personalNumber: string): Promise<void> {
+  await em.getConnection().execute(
+    `insert into duplicate_proposal (id, case_id, proposal_case_id, district, proposed_by_agency, proposed_by_name, recorded_at)
+     select gen_random_uuid(), c.id, ?, ?, ?, ?, now()
+       from sig_case c join young_person y on y.id = c.young_person_id
+      where y.personal_number = ? and c.status <> 'CLOSED' and c.id <> ?`,
+    [proposal.id, proposal.district, proposal.proposedByAgency, proposal.proposedByName, personalNumber, proposal.id],
+    'run',
+    em.getTransactionContext(),
+  );
+}
+
 @Resolver()
 export class CaseMutations {
   @Mutation(() => Case, { description: 'Proposes a young person for SIG (step 1). Social services and police staff. A social-services proposer becomes coordinator.' })
@@ -170,12 +196,9 @@ export class CaseMutations {
         approvedBy: requireText('input.ageException.approvedBy', input.ageException.approvedBy, 200),
       };
     }
-    let person = await ctx.em.findOne(YoungPerson, { personalNumber: pn.value.value });
-    if (!person) {
-      person = ctx.em.create(YoungPerson, { id: randomUUID(), personalNumber: pn.value.value, givenName, familyName, dateOfBirth: pn.value.dateOfBirth, district: input.district });
-    }
-    const open = await ctx.em.count(Case, { youngPersonId: person.id, status: { $ne: CaseStatusValue.CLOSED } });
-    if (open > 0) throw badInput('input.personalNumber', 'this young person already has an open SIG case');
+    // The young person as this proposal gives them: nothing the proposer reads back depends on
+    // records elsewhere (another district's open case would otherwise show through names or errors).
+    const person = ctx.em.create(YoungPerson, { id: randomUUID(), personalNumber: pn.value.value, givenName, familyName, dateOfBirth: pn.value.dateOfBirth, district: input.district });
     const c = ctx.em.create(Case, {
       id: randomUUID(),
       youngPersonId: person.id,
@@ -190,9 +213,24 @@ export class CaseMutations {
       ageExceptionApprovedBy: exception?.approvedBy ?? null,
     } as any);
     if (ctx.actor.agency === Agency.SOCIAL_SERVICES) {
-      ctx.em.create(GroupMember, { id: randomUUID(), caseId: c.id, agency: ctx.actor.agency, personId: ctx.actor.id, personName: ctx.actor.name, role: GroupRoleValue.COORDINATOR, fromDate: today });
+      ctx.em.create(GroupMember, {
+        id: randomUUID(),
+        caseId: c.id,
+        agency: ctx.actor.agency,
+        personId: ctx.actor.id,
+        personName: ctx.actor.name,
+        role: GroupRoleValue.COORDINATOR,
+        fromDate: today,
+        ...recordedBy(ctx, 'added', 'Proposed the case at social services (förslagsställare)'),
+      });
     }
-    await ctx.em.flush();
+    // Open cases of the same personal number get this proposal routed to them, for their social
+    // services to decide on; the same single statement runs whether or not there are any.
+    // A proposal is a lookup by personal number too: logged in the write's own transaction.
+    await commitWrite(ctx, async (em) => {
+      await routeDuplicates(em, c, pn.value.value);
+      await recordPersonalNumberLookup(ctx, { personalNumber: pn.value.value, purpose: 'proposeCase', resultCount: 0 });
+    });
     return c;
   }
 
@@ -201,7 +239,7 @@ export class CaseMutations {
     const c = await caseForWrite(ctx, caseId);
     transition(c, 'ASSESSMENT');
     c.assessmentStartedOn = todayIso();
-    await ctx.em.flush();
+    await commitWrite(ctx);
     return c;
   }
 
@@ -241,7 +279,7 @@ export class CaseMutations {
       recordedAt: new Date(),
       recordedBy: ctx.actor.name,
     });
-    await ctx.em.flush();
+    await commitWrite(ctx);
     return consent;
   }
 
@@ -258,7 +296,7 @@ export class CaseMutations {
     const index = consent.signatories.findIndex((s) => s.name === signatoryName);
     if (index < 0) throw badInput('signatoryName', `no signatory named "${signatoryName}" on the current consent`);
     consent.signatories = consent.signatories.map((s, i) => (i === index ? { ...s, signedOn: date } : s));
-    await ctx.em.flush();
+    await commitWrite(ctx);
     return consent;
   }
 
@@ -280,11 +318,11 @@ export class CaseMutations {
     const today = todayIso();
     consent.withdrawals = [...consent.withdrawals, { withdrawnBy, withdrawnOn: today, sources: sources ? [...new Set(sources)] : null }];
     if (!sources && c.status === CaseStatusValue.ACTIVE) c.status = CaseStatusValue.ASSESSMENT;
-    await ctx.em.flush();
+    await commitWrite(ctx);
     return consent;
   }
 
-  @Mutation(() => GroupMember, { description: 'Adds a member to the group (step 4).' })
+  @Mutation(() => GroupMember, { description: 'Adds a member to the group (step 4). Nobody adds themselves; a person holds one membership of a case at a time.' })
   async addGroupMember(
     @Arg('caseId', () => ID, { description: 'The case.' }) caseId: string,
     @Arg('input', () => GroupMemberInput, { description: 'The member.' }) input: GroupMemberInput,
@@ -292,35 +330,49 @@ export class CaseMutations {
   ): Promise<GroupMember> {
     const c = await caseForWrite(ctx, caseId);
     if (c.status === CaseStatusValue.CLOSED) throw badInput('caseId', 'the case is closed');
+    const personId = requireText('input.personId', input.personId, 100);
+    if (personId === ctx.actor.id) throw refuseWrite(ctx, caseId, C.GROUP, 'OWN_MEMBERSHIP');
     const fromDate = requireIsoDate('input.fromDate', input.fromDate);
-    const members = await load.members(ctx, caseId);
-    if (members.some((m) => m.personId === input.personId && !m.untilDate)) throw badInput('input.personId', 'is already a current member');
+    const reason = requireText('input.reason', input.reason, 2000);
+    // One membership per person and case at a time: a role changes by ending one and adding another.
+    const held = (await load.members(ctx, caseId)).find((m) => m.personId === personId && (!m.untilDate || m.untilDate > fromDate));
+    if (held) throw badInput('input.personId', `already holds a membership of this case (from ${held.fromDate}${held.untilDate ? ` until ${held.untilDate}` : ''}): end it first`);
     const member = ctx.em.create(GroupMember, {
       id: randomUUID(),
       caseId,
       agency: input.agency,
-      personId: requireText('input.personId', input.personId, 100),
+      personId,
       personName: requireText('input.personName', input.personName, 200),
       role: input.role,
       fromDate,
+      ...recordedBy(ctx, 'added', reason),
     });
-    await ctx.em.flush();
+    await commitWrite(ctx);
     return member;
   }
 
-  @Mutation(() => GroupMember, { description: 'Ends a membership: the person is no longer a member from `untilDate`.' })
+  @Mutation(() => GroupMember, { description: "Ends the person's membership: no longer a member from `untilDate` (every membership of that person in the case ends). Nobody ends their own." })
   async removeGroupMember(
     @Arg('caseId', () => ID, { description: 'The case.' }) caseId: string,
     @Arg('memberId', () => ID, { description: 'The membership.' }) memberId: string,
     @Arg('untilDate', () => String, { description: 'Last day is the day before this date (ISO date).' }) untilDate: string,
+    @Arg('reason', () => String, { description: 'Why the membership ends (recorded with who decided and when).' }) reason: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<GroupMember> {
     const member = await ctx.em.findOne(GroupMember, { id: requireUuid('memberId', memberId), caseId });
     if (!member) throw notFound('Group member');
+    if (member.personId === ctx.actor.id) throw refuseWrite(ctx, caseId, C.GROUP, 'OWN_MEMBERSHIP');
     const until = requireIsoDate('untilDate', untilDate);
     if (until < member.fromDate) throw badInput('untilDate', 'must not be before the membership began');
-    member.untilDate = until;
-    await ctx.em.flush();
+    const why = requireText('reason', reason, 2000);
+    // Every membership of the person in this case ends, not only the one named: a second row
+    // (one recorded before the one-membership rule, or a later one) must not keep access alive.
+    for (const held of await ctx.em.find(GroupMember, { caseId, personId: member.personId })) {
+      if (held.untilDate && held.untilDate <= until) continue;
+      held.untilDate = held.fromDate > until ? held.fromDate : until;
+      Object.assign(held, recordedBy(ctx, 'ended', why));
+    }
+    await commitWrite(ctx);
     return member;
   }
 
@@ -342,7 +394,7 @@ export class CaseMutations {
     }
     transition(c, 'ACTIVE');
     c.activatedOn = today;
-    await ctx.em.flush();
+    await commitWrite(ctx);
     return c;
   }
 
@@ -361,7 +413,7 @@ export class CaseMutations {
     transition(c, 'CLOSED');
     c.closedOn = todayIso();
     c.closureReason = reason;
-    await ctx.em.flush();
+    await commitWrite(ctx);
     return c;
   }
 
@@ -374,7 +426,7 @@ export class CaseMutations {
     const c = await caseForWrite(ctx, caseId);
     if (c.status === CaseStatusValue.CLOSED) throw badInput('caseId', 'the case is closed');
     const meeting = ctx.em.create(Meeting, { id: randomUUID(), caseId, status: MeetingStatus.PLANNED, plannedFor: requireValidDate('plannedFor', plannedFor), attendees: [] });
-    await ctx.em.flush();
+    await commitWrite(ctx);
     return meeting;
   }
 
@@ -396,7 +448,7 @@ export class CaseMutations {
     meeting.heldOn = date;
     meeting.attendees = attendees.map((a, i) => ({ agency: a.agency ?? null, name: requireText(`attendees[${i}].name`, a.name, 200) }));
     meeting.minutes = requireText('minutes', minutes, 20000);
-    await ctx.em.flush();
+    await commitWrite(ctx);
     return meeting;
   }
 
@@ -431,11 +483,11 @@ export class CaseMutations {
         } as any);
       });
     });
-    await ctx.em.flush();
+    await commitWrite(ctx);
     return plan;
   }
 
-  @Mutation(() => PlanAction, { description: "Changes an action's status, optionally as a follow-up at a meeting. Only the responsible agency or the coordinator may." })
+  @Mutation(() => PlanAction, { description: "Changes an action's status, optionally as a follow-up at a meeting. Only the responsible agency or the coordinator may, and only while the actor may read the action plan (as in a query)." })
   async updateActionStatus(
     @Arg('caseId', () => ID, { description: 'The case.' }) caseId: string,
     @Arg('actionId', () => ID, { description: 'The action.' }) actionId: string,
@@ -448,16 +500,14 @@ export class CaseMutations {
     const action = await ctx.em.findOne(PlanAction, { id: requireUuid('actionId', actionId), caseId });
     if (!action) throw notFound('Action');
     const role = ctx.grants.cases[caseId]?.role;
-    if (ctx.actor.agency !== action.responsibleAgency && role !== 'COORDINATOR') {
-      throw forbidden('NOT_OWN_AGENCY', { caseId, source: Agency.SOCIAL_SERVICES, category: 'ACTION_PLAN' });
-    }
+    if (ctx.actor.agency !== action.responsibleAgency && role !== 'COORDINATOR') throw refuseWrite(ctx, caseId, C.ACTION_PLAN, 'NOT_OWN_AGENCY');
     if (action.version !== expectedVersion) {
       throw new GraphQLError(`Action was changed by someone else (version ${action.version}, you sent ${expectedVersion}); reload and try again`, { extensions: { code: 'CONFLICT', currentVersion: action.version } });
     }
     if (meetingId && !(await ctx.em.findOne(Meeting, { id: requireUuid('meetingId', meetingId), caseId }))) throw badInput('meetingId', 'no such meeting in this case');
     action.status = status;
     ctx.em.create(ActionFollowUp, { id: randomUUID(), actionId, caseId, meetingId: meetingId ?? null, status, note: note ? requireText('note', note, 4000) : '', recordedAt: new Date(), recordedBy: ctx.actor.name });
-    await ctx.em.flush();
+    await commitWrite(ctx);
     return action;
   }
 
@@ -470,7 +520,31 @@ export class CaseMutations {
   ): Promise<Intervention> {
     await caseForWrite(ctx, caseId);
     const intervention = ctx.em.create(Intervention, { id: randomUUID(), caseId, kind, grantedOn: requireIsoDate('grantedOn', grantedOn) });
-    await ctx.em.flush();
+    await commitWrite(ctx);
     return intervention;
+  }
+
+  @Mutation(() => DuplicateProposal, {
+    description:
+      'Decides on a later proposal of the young person of this open case (see `Case.duplicateProposals`): the proposal is closed as a duplicate (DUPLICATE_PROPOSAL), which its proposer then sees, and the group of this case goes on. For social services of this case.',
+  })
+  async closeDuplicateProposal(
+    @Arg('caseId', () => ID, { description: 'The open case the proposal was routed to.' }) caseId: string,
+    @Arg('duplicateProposalId', () => ID, { description: 'The routed proposal.' }) duplicateProposalId: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<DuplicateProposal> {
+    const routed = await ctx.em.findOne(DuplicateProposal, { id: requireUuid('duplicateProposalId', duplicateProposalId), caseId });
+    if (!routed) throw notFound('Duplicate proposal');
+    if (routed.resolvedAt) throw badInput('duplicateProposalId', 'was already decided on');
+    const proposal = await ctx.em.findOne(Case, { id: routed.proposalCaseId });
+    if (proposal && proposal.status !== CaseStatusValue.CLOSED) {
+      proposal.status = CaseStatusValue.CLOSED;
+      proposal.closedOn = todayIso();
+      proposal.closureReason = ClosureReason.DUPLICATE_PROPOSAL;
+    }
+    routed.resolvedAt = new Date();
+    routed.resolvedBy = ctx.actor.name;
+    await commitWrite(ctx);
+    return routed;
   }
 }

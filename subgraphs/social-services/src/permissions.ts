@@ -58,6 +58,7 @@ export const permissions = {
     actionPlan: caseScoped(C.ACTION_PLAN, ofCase),
     interventions: caseScoped(C.INTERVENTIONS, ofCase),
     accessLog: accessLogOf(Agency.SOCIAL_SERVICES, ofCase),
+    duplicateProposals: caseScoped(C.CASE, ofCase),
   },
   AccessLogEntry: reachedThroughGuards,
   // Reachable only through the guarded Case fields and mutations.
@@ -75,6 +76,7 @@ export const permissions = {
   PlanAction: reachedThroughGuards,
   ActionFollowUp: reachedThroughGuards,
   Intervention: reachedThroughGuards,
+  DuplicateProposal: reachedThroughGuards,
   District: publicData,
   Mutation: {
     proposeCase: mayPropose,
@@ -89,8 +91,10 @@ export const permissions = {
     scheduleMeeting: caseWrite(C.MEETINGS, argCase),
     recordMeetingHeld: caseWrite(C.MEETINGS, argCase),
     saveActionPlan: caseWrite(C.ACTION_PLAN, argCase),
-    // Any group member may try; the resolver lets only the responsible agency or the coordinator through.
-    updateActionStatus: caseEntry(C.ACTION_PLAN, argCase),
+    // Decided as a read of the plan (so that neither the payload nor a version number reaches an actor
+    // who may not read the plan); the resolver then lets only the responsible agency or the coordinator write.
+    updateActionStatus: caseScoped(C.ACTION_PLAN, argCase),
+    closeDuplicateProposal: caseWrite(C.CASE, argCase),
     grantIntervention: caseWrite(C.INTERVENTIONS, argCase),
   },
 };

@@ -5,7 +5,8 @@ import { migrate, openOrm } from '@sig/platform/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabases } from '../../../test/support/platform';
 import { socialServicesSubgraph } from '../src/index';
-import { Case, Consent, YoungPerson } from '../src/model';
+import { GroupRoleValue } from '../src/enums';
+import { Case, Consent, GroupMember, YoungPerson } from '../src/model';
 
 let orm: MikroORM;
 let drop: () => Promise<void>;
@@ -73,12 +74,26 @@ describe('social-services persistence on real PostgreSQL', () => {
     expect(stored).toMatchObject({ status: 'ASSESSMENT', version: 2 });
   });
 
-  it('keeps one young person per personal number', async () => {
-    const { em, person } = newCase();
+  it('keeps one open-ended membership per person and case (the backstop of the one-membership rule)', async () => {
+    const { em, c } = newCase();
+    const membership = { caseId: c.id, agency: Agency.POLICE, personId: 'p-1', personName: 'P', role: GroupRoleValue.MEMBER, fromDate: '2026-01-01' };
+    em.create(GroupMember, { id: crypto.randomUUID(), ...membership });
     await em.flush();
     const again = orm.em.fork();
-    again.create(YoungPerson, { ...person, id: crypto.randomUUID() });
+    again.create(GroupMember, { id: crypto.randomUUID(), ...membership, role: GroupRoleValue.COORDINATOR });
     await expect(again.flush()).rejects.toBeInstanceOf(UniqueConstraintViolationException);
+    // An ended membership does not count: the person may be added again after it.
+    const ended = orm.em.fork();
+    ended.create(GroupMember, { id: crypto.randomUUID(), ...membership, fromDate: '2025-01-01', untilDate: '2025-06-01' });
+    await ended.flush();
+  });
+
+  it('records the young person per case: the same personal number may stand in two cases', async () => {
+    const first = newCase();
+    await first.em.flush();
+    const again = orm.em.fork();
+    again.create(YoungPerson, { ...first.person, id: crypto.randomUUID() });
+    await again.flush();
   });
 
   it('keeps consent versions unique per case', async () => {

@@ -6,6 +6,7 @@ import { Migration20261125033142 } from './Migration20261125033142';
 import { Migration20261125035702 } from './Migration20261125035702';
 import { Migration20261125063304 } from './Migration20261125063304';
 import { Migration20261201220000 } from './Migration20261201220000';
+import { Migration20261201221500 } from './Migration20261201221500';
 import { Migration20261201230000 } from './Migration20261201230000';
 
-export const migrations = [Migration20261124125655, Migration20261124132126, Migration20261124135023, Migration20261125033142, Migration20261125035702, Migration20261125063304, Migration20261201220000, Migration20261201230000];
+export const migrations = [Migration20261124125655, Migration20261124132126, Migration20261124135023, Migration20261125033142, Migration20261125035702, Migration20261125063304, Migration20261201220000, Migration20261201221500, Migration20261201230000];
