@@ -7,13 +7,12 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { platformApp } from '@sig/platform/http-app';
-import { listen } from '@sig/platform/process';
+import { platformApp, listen } from '@sig/platform/runtime';
 import express from 'express';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { grantsForSource, subgraphAgency } from '@sig/platform';
+import { grantsForSource, subgraphAgency } from '@sig/platform/access';
 import { subgraphFetch } from '../gateway/src/subgraph-fetch';
 
 const urls: Record<string, string> = JSON.parse(process.env.BENCH_SUBGRAPH_URLS!);

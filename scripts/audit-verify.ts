@@ -1,6 +1,6 @@
 /**
  * `npm run audit:verify`: checks the access log's hash chain in every agency database (from the
- * first row to the head, recomputed here: packages/platform/src/access-log-verify.ts) and prints,
+ * first row to the head, recomputed here: packages/platform/src/access-log/verify.ts) and prints,
  * per agency, the rows checked and OK with the head (note the head down: a later run that shows an
  * earlier head, or a different hash at the same seq, means the chain was rewritten whole), or the
  * first broken row: its id and chain_seq and what does not hold (content hash, link to the row
@@ -16,9 +16,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { portFromEnv, SUBGRAPH_AGENCIES, SUBGRAPH_NAME, type SubgraphAgency } from '@sig/platform';
-import { databaseUrlEnvName } from '@sig/platform/database';
-import { describeChainReport, verifyAccessLogChain } from '@sig/platform/access-log-verify';
+import { portFromEnv } from '@sig/platform/runtime';
+import { SUBGRAPH_AGENCIES, SUBGRAPH_NAME, type SubgraphAgency } from '@sig/platform/access';
+import { databaseUrlEnvName } from '@sig/platform/subgraph';
+import { describeChainReport, verifyAccessLogChain } from '@sig/platform/access-log';
 import pg from 'pg';
 import { startPostgresServer, type PostgresServer } from './lib/postgres-server';
 import { ownerDatabaseUrlEnvName, roleName } from './lib/provision';

@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse, printSchema } from 'graphql';
-import { DEFAULT_PORTS, SUBGRAPH_AGENCIES, SUBGRAPH_NAME } from '@sig/platform';
+import { DEFAULT_PORTS } from '@sig/platform/runtime';
+import { SUBGRAPH_AGENCIES, SUBGRAPH_NAME } from '@sig/platform/access';
 import { ROOT } from './subgraphs';
 
 const check = process.argv.includes('--check');

@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { SUBGRAPH_AGENCIES, SUBGRAPH_NAME } from '@sig/platform';
-import { openOrm } from '@sig/platform/database';
+import { SUBGRAPH_AGENCIES, SUBGRAPH_NAME } from '@sig/platform/access';
+import { openOrm } from '@sig/platform/subgraph';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
 const name = process.argv[2];

@@ -4,7 +4,7 @@
  * lookup-hash secret) and a fresh password per database login. Development only: production keys come from the operator's vault.
  */
 import { randomBytes } from 'node:crypto';
-import { gatewayKeyEnv, loadOrCreateDevKeys, lookupHashKeyEnv, subgraphKeyEnv } from '@sig/platform';
+import { gatewayKeyEnv, loadOrCreateDevKeys, lookupHashKeyEnv, subgraphKeyEnv } from '@sig/platform/dev';
 
 if (!process.argv.includes('--env')) {
   console.error('usage: npx tsx scripts/keys.ts --env > .env');

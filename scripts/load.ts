@@ -14,7 +14,7 @@ import autocannon from 'autocannon';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { issueActorToken, loadOrCreateDevKeys, PERSONAS } from '@sig/platform';
+import { issueActorToken, loadOrCreateDevKeys, PERSONAS } from '@sig/platform/dev';
 
 const { values } = parseArgs({
   options: {

@@ -6,7 +6,7 @@
  * default sig_gateway) SELECT on group membership. Used by the docker-compose migrate job; `npm
  * start` does the same itself. The subgraphs themselves connect as the application logins.
  */
-import { SUBGRAPH_AGENCIES, SUBGRAPH_NAME, type SubgraphAgency } from '@sig/platform';
+import { SUBGRAPH_AGENCIES, SUBGRAPH_NAME, type SubgraphAgency } from '@sig/platform/access';
 import { migrateAll, ownerDatabaseUrlEnvName } from './lib/provision';
 
 const owners = {} as Record<SubgraphAgency, string>;

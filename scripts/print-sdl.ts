@@ -1,6 +1,6 @@
 /** Prints one subgraph's SDL (used by compose.ts, one process per subgraph). */
-import { SUBGRAPH_AGENCIES, SUBGRAPH_NAME } from '@sig/platform';
-import { buildSubgraphTypeDefs } from '@sig/platform/subgraph-schema';
+import { SUBGRAPH_AGENCIES, SUBGRAPH_NAME } from '@sig/platform/access';
+import { buildSubgraphTypeDefs } from '@sig/platform/subgraph';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
 const agency = SUBGRAPH_AGENCIES.find((a) => SUBGRAPH_NAME[a] === process.argv[2]);

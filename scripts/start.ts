@@ -4,10 +4,11 @@
  * seeds demo data on first run, starts the four subgraphs and the gateway, and prints tokens.
  */
 import path from 'node:path';
-import { loadOrCreateDevKeys, PERSONAS, SUBGRAPH_AGENCIES, type PersonaName } from '@sig/platform';
+import { loadOrCreateDevKeys, PERSONAS, type PersonaName } from '@sig/platform/dev';
+import { SUBGRAPH_AGENCIES } from '@sig/platform/access';
 import { PLAYGROUND_PERSONAS_ENV } from '../gateway/src/playground';
 import { personaTokens } from './lib/personas';
-import { portFromEnv } from '@sig/platform/config';
+import { portFromEnv } from '@sig/platform/runtime';
 import { startPostgresServer } from './lib/postgres-server';
 import { migrateAll, provisionDatabases, seedDemoIfEmpty } from './lib/provision';
 import { startSystem } from './lib/system';

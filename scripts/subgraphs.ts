@@ -1,5 +1,5 @@
-import { Agency, type SubgraphAgency } from '@sig/platform';
-import type { SubgraphModule } from '@sig/platform/subgraph-module';
+import { Agency, type SubgraphAgency } from '@sig/platform/access';
+import type { SubgraphModule } from '@sig/platform/subgraph';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');

@@ -1,5 +1,5 @@
 /** `npm run token -- <persona>`: prints a development token for a demo persona (matches `npm start`). */
-import { issueActorToken, isPersonaName, loadOrCreateDevKeys, PERSONAS } from '@sig/platform';
+import { issueActorToken, isPersonaName, loadOrCreateDevKeys, PERSONAS } from '@sig/platform/dev';
 
 const name = process.argv[2];
 if (!name || !isPersonaName(name)) {

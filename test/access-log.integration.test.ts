@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Agency, AccessLogWriter, appendAccessLog, accessLogEntries, RequestLoaders, type AccessLogRow } from '@sig/platform';
-import { openOrm } from '@sig/platform/database';
+import { Agency } from '@sig/platform/access';
+import { AccessLogWriter, appendAccessLog, accessLogEntries, type AccessLogRow } from '@sig/platform/access-log';
+import { RequestLoaders } from '@sig/platform/request';
+import { openOrm } from '@sig/platform/subgraph';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBGRAPH_MODULES } from '../scripts/subgraphs';

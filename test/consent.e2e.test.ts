@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ActorRole, Agency, type Actor } from '@sig/platform';
+import { ActorRole, Agency, type Actor } from '@sig/platform/access';
 import { expectNoErrors, daysFromToday, personalNumberAged, today } from './support/cases';
 import { freePort, startTestPlatform, type GraphQLBody, type TestPlatform } from './support/platform';
 import { LogExtractDocument, WithdrawConsentDocument } from './generated/operations';

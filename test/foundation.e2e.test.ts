@@ -1,7 +1,9 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
-import { Agency, PERSONAS, signGatewayToken, generatePlatformKeys, GATEWAY_TOKEN_HEADER, GATEWAY_BINDING_HEADER, importKey, signRequestBinding, type Actor } from '@sig/platform';
+import { Agency, type Actor } from '@sig/platform/access';
+import { PERSONAS, generatePlatformKeys } from '@sig/platform/dev';
+import { signGatewayToken, GATEWAY_TOKEN_HEADER, GATEWAY_BINDING_HEADER, importKey, signRequestBinding } from '@sig/platform/tokens';
 import { startTestPlatform, type TestPlatform } from './support/platform';
 import { createActiveCase, expectNoErrors, personalNumberAged, today } from './support/cases';
 import { ActionPlanDocument, CaseOverviewDocument, MyCasesDocument, NetworkMeetingsDocument } from './generated/operations';
@@ -274,7 +276,7 @@ describe('trust boundaries', () => {
 
   it('refuses a token from another issuer key (a forged actor)', async () => {
     const rogue = await generatePlatformKeys();
-    const { issueActorToken } = await import('@sig/platform');
+    const { issueActorToken } = await import('@sig/platform/dev');
     const token = await issueActorToken(PERSONAS['district-supervisor'] as Actor, rogue.issuer.privateJwk);
     const res = await platform.query(null, OVERVIEW, { id: caseId }, { authorization: `Bearer ${token}` });
     expect(res.status).toBe(401);

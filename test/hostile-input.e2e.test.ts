@@ -1,7 +1,9 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { importKey, PERSONAS, SUBGRAPH_AGENCIES, issueActorToken, type Actor } from '@sig/platform';
+import { importKey } from '@sig/platform/tokens';
+import { PERSONAS, issueActorToken } from '@sig/platform/dev';
+import { SUBGRAPH_AGENCIES, type Actor } from '@sig/platform/access';
 import { startTestPlatform, type TestPlatform } from './support/platform';
 import { makePersonalNumber } from '../subgraphs/social-services/src/domain/personal-number';
 

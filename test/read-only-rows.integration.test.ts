@@ -1,5 +1,6 @@
-import { readOnlyRows, SUBGRAPH_AGENCIES } from '@sig/platform';
-import { openOrm } from '@sig/platform/database';
+import { readOnlyRows } from '@sig/platform/request';
+import { SUBGRAPH_AGENCIES } from '@sig/platform/access';
+import { openOrm } from '@sig/platform/subgraph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBGRAPH_MODULES } from '../scripts/subgraphs';
 import type { PlatformDatabases } from '../scripts/lib/provision';

@@ -1,7 +1,9 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agency, gatewayRequestHeaders, PERSONAS, type Actor } from '@sig/platform';
-import { determinedSmallCells, type ReaderCell } from '../packages/platform/test/disclosure-check';
+import { Agency, type Actor } from '@sig/platform/access';
+import { gatewayRequestHeaders } from '@sig/platform/tokens';
+import { PERSONAS } from '@sig/platform/dev';
+import { determinedSmallCells, type ReaderCell } from '../packages/platform/test/statistics/disclosure-check';
 import { DistrictStatisticsDocument, type DistrictStatisticsQuery } from './generated/operations';
 import { startTestPlatform, type TestPlatform } from './support/platform';
 import { FIXTURE, insertStatisticsFixture, type FixtureGroup } from './support/statistics-fixture';

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agency, PERSONAS, type SubgraphAgency } from '@sig/platform';
+import { Agency, type SubgraphAgency } from '@sig/platform/access';
+import { PERSONAS } from '@sig/platform/dev';
 import { createActiveCase, daysFromToday, expectNoErrors, personalNumberAged, today } from './support/cases';
 import { startTestPlatform, type TestPlatform } from './support/platform';
 

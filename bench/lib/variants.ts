@@ -1,18 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
-import {
-  ActorRole,
-  Agency,
-  createLogger,
-  gatewayRequestHeaders,
-  generatePlatformKeys,
-  issueActorToken,
-  SUBGRAPH_AGENCIES,
-  SUBGRAPH_NAME,
-  type Actor,
-} from '@sig/platform';
-import { databaseUrlEnvName } from '@sig/platform/database';
+import { ActorRole, Agency, SUBGRAPH_AGENCIES, SUBGRAPH_NAME, type Actor } from '@sig/platform/access';
+import { createLogger } from '@sig/platform/runtime';
+import { gatewayRequestHeaders } from '@sig/platform/tokens';
+import { generatePlatformKeys, issueActorToken } from '@sig/platform/dev';
+import { databaseUrlEnvName } from '@sig/platform/subgraph';
 import { GrantsSource } from '../../gateway/src/grants';
 import { freePort } from '../../scripts/lib/ports';
 import { platformNodeFlags, startSystem } from '../../scripts/lib/system';

@@ -3,21 +3,9 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import {
-  createActorTokenVerifier,
-  createLogger,
-  GATEWAY_TOKEN_HEADER,
-  createGatewayTokenSigner,
-  createRequestBindingSigner,
-  SUBGRAPH_AGENCIES,
-  SUBGRAPH_NAME,
-  unauthenticated,
-  type ActorTokenVerifier,
-  type GatewayContext,
-  type SubgraphAgency,
-} from '@sig/platform';
-import { formatError, hideUnwrittenNames } from '@sig/platform/format-error';
-import { jsonBody, platformApp, postOnly } from '@sig/platform/http-app';
+import { createActorTokenVerifier, GATEWAY_TOKEN_HEADER, createGatewayTokenSigner, createRequestBindingSigner, type ActorTokenVerifier, type GatewayContext } from '@sig/platform/tokens';
+import { createLogger, formatError, hideUnwrittenNames, jsonBody, platformApp, postOnly, listen } from '@sig/platform/runtime';
+import { SUBGRAPH_AGENCIES, SUBGRAPH_NAME, unauthenticated, type SubgraphAgency } from '@sig/platform/access';
 import { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
 import http from 'node:http';
@@ -26,7 +14,6 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { armorConfigFromEnv, listCostLimitFromEnv, tokenLimit, type ListCostLimit } from './limits';
 import { dashboardRouter } from './dashboard';
 import { playgroundRouter, type PlaygroundPersona } from './playground';
-import { listen } from '@sig/platform/process';
 import { signedSubgraphFetch } from './subgraph-fetch';
 import { OPERATION_NAME_MAX, purposeOf } from './purpose';
 

@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { ChangeFeed } from '@sig/platform/change-feed';
-import { computeGrants, todayIso, type Actor, type ConsentData, type Grants, type GroupRole, type Logger, type MembershipRecord } from '@sig/platform';
+import { ChangeFeed, type Logger } from '@sig/platform/runtime';
+import { computeGrants, todayIso, type Actor, type ConsentData, type Grants, type GroupRole, type MembershipRecord } from '@sig/platform/access';
 
 /** The channel on which social services' database announces every change to membership or consent. */
 export const GRANTS_CHANNEL = 'sig_grants_changed';

@@ -1,6 +1,6 @@
-import { createLogger, jwkFromEnv, KEY_ENV, SUBGRAPH_AGENCIES } from '@sig/platform';
-import { stopOnSignals } from '@sig/platform/process';
-import { portFromEnv, subgraphUrlFromEnv } from '@sig/platform/config';
+import { createLogger, stopOnSignals, portFromEnv, subgraphUrlFromEnv } from '@sig/platform/runtime';
+import { jwkFromEnv, KEY_ENV } from '@sig/platform/tokens';
+import { SUBGRAPH_AGENCIES } from '@sig/platform/access';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startGateway } from './gateway';

@@ -1,4 +1,4 @@
-import { contentSecurityPolicy } from '@sig/platform/http-app';
+import { contentSecurityPolicy } from '@sig/platform/runtime';
 import express from 'express';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';

@@ -1,4 +1,4 @@
-import { GATEWAY_TOKEN_TEXT_MAX } from '@sig/platform';
+import { GATEWAY_TOKEN_TEXT_MAX } from '@sig/platform/tokens';
 import { Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 
 /** The longest operation name the gateway accepts (the access log's column holds 200; the gateway token refuses more). */

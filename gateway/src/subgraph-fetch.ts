@@ -1,5 +1,5 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { GATEWAY_BINDING_HEADER, GATEWAY_TOKEN_HEADER, type RequestBindingSigner } from '@sig/platform';
+import { GATEWAY_BINDING_HEADER, GATEWAY_TOKEN_HEADER, type RequestBindingSigner } from '@sig/platform/tokens';
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, PERSONAS, type Actor } from '@sig/platform';
+import { createLogger } from '@sig/platform/runtime';
+import { PERSONAS } from '@sig/platform/dev';
+import type { Actor } from '@sig/platform/access';
 import { createTestDatabases } from '../../test/support/platform';
 import { GrantsSource } from '../src/grants';
 

@@ -1,4 +1,4 @@
-import { issueActorToken, PERSONAS, type PersonaName, type PlatformKeys } from '@sig/platform';
+import { issueActorToken, PERSONAS, type PersonaName, type PlatformKeys } from '@sig/platform/dev';
 
 /** A fresh development token for every demo persona, with who they are (for the console and the playground). */
 export async function personaTokens(keys: PlatformKeys): Promise<Record<PersonaName, { name: string; unit: string; token: string }>> {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { Agency, SUBGRAPH_AGENCIES, SUBGRAPH_NAME, seededRandom, type SubgraphAgency } from '@sig/platform';
-import { migrate, openOrm } from '@sig/platform/database';
-import type { SubgraphModule } from '@sig/platform/subgraph-module';
+import { Agency, SUBGRAPH_AGENCIES, SUBGRAPH_NAME, type SubgraphAgency } from '@sig/platform/access';
+import { seededRandom } from '@sig/platform/dev';
+import { migrate, openOrm, type SubgraphModule } from '@sig/platform/subgraph';
 import { makeDemoScenario } from './scenario';
 import { SUBGRAPH_MODULES } from '../subgraphs';
 

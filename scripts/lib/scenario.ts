@@ -1,4 +1,6 @@
-import { Agency, DISTRICTS, seededRandom, type DemoCase } from '@sig/platform';
+import { Agency, DISTRICTS } from '@sig/platform/access';
+import { seededRandom } from '@sig/platform/dev';
+import type { DemoCase } from '@sig/platform/subgraph';
 
 /** Each lifecycle stage with the consent states it can have (a case is never active without an active consent). */
 const STAGES: [DemoCase['status'], DemoCase['consent']][] = [

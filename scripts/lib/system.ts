@@ -1,17 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import {
-  DEFAULT_PORTS,
-  Agency,
-  gatewayKeyEnv,
-  lookupHashKeyEnv,
-  subgraphKeyEnv,
-  SUBGRAPH_AGENCIES,
-  SUBGRAPH_NAME,
-  type PlatformKeys,
-  type SubgraphAgency,
-} from '@sig/platform';
-import { databaseUrlEnvName } from '@sig/platform/database';
+import { DEFAULT_PORTS } from '@sig/platform/runtime';
+import { Agency, SUBGRAPH_AGENCIES, SUBGRAPH_NAME, type SubgraphAgency } from '@sig/platform/access';
+import { gatewayKeyEnv, lookupHashKeyEnv, subgraphKeyEnv, type PlatformKeys } from '@sig/platform/dev';
+import { databaseUrlEnvName } from '@sig/platform/subgraph';
 import { ROOT } from '../subgraphs';
 import type { PlatformDatabases } from './provision';
 

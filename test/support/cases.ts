@@ -1,4 +1,5 @@
-import { addDays, PERSONAS, todayIso, type PersonaName } from '@sig/platform';
+import { addDays, todayIso } from '@sig/platform/access';
+import { PERSONAS, type PersonaName } from '@sig/platform/dev';
 import { makePersonalNumber } from '../../subgraphs/social-services/src/domain/personal-number';
 import type { TestPlatform } from './platform';
 

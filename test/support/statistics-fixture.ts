@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Agency, type SubgraphAgency } from '@sig/platform';
-import { openOrm } from '@sig/platform/database';
+import { Agency, type SubgraphAgency } from '@sig/platform/access';
+import { openOrm } from '@sig/platform/subgraph';
 import { SUBGRAPH_MODULES } from '../../scripts/subgraphs';
 import { makePersonalNumber } from '../../subgraphs/social-services/src/domain/personal-number';
 import { ActionPlan, Case, GroupMember, Meeting, PlanAction, PlanGoal, YoungPerson } from '../../subgraphs/social-services/src/model';

@@ -1,17 +1,5 @@
-export * from './agency';
-export * from './actor';
+/**
+ * The root door: only what every process may load, cheaply and without I/O (the access rules and
+ * their types). Everything else is imported from its folder: `@sig/platform/tokens`, `/runtime`, …
+ */
 export * from './access';
-export * from './consent';
-export * from './districts';
-export * from './errors';
-export * from './personas';
-export * from './keys';
-export * from './identity';
-export * from './gateway-token';
-export * from './loaders';
-export * from './logger';
-export type { SubgraphContext } from './context';
-export * from './demo';
-export * from './config';
-export * from './access-log';
-export * from './dates';

@@ -1,4 +1,4 @@
-import { runSubgraph } from '@sig/platform/run-subgraph';
+import { runSubgraph } from '@sig/platform/subgraph';
 import { leisureSubgraph } from './index';
 
 await runSubgraph(leisureSubgraph);

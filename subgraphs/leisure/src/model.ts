@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { defineEntity, p } from '@mikro-orm/postgresql';
-import { AccessLogEntrySchema } from '@sig/platform';
+import { AccessLogEntrySchema } from '@sig/platform/access-log';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /** Who in leisure services had a contact with the young person. */

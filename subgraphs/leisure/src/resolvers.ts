@@ -1,9 +1,9 @@
-import { statisticsReportReference } from '@sig/platform/statistics/types';
+import { statisticsReportReference } from '@sig/platform/statistics';
 import { randomUUID } from 'node:crypto';
-import { commitWrite } from '@sig/platform/case-writes';
+import { commitWrite, rowsBy, type SubgraphContext } from '@sig/platform/request';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { accessLogEntries, AccessLogEntry, badInput, rowsBy, type SubgraphContext } from '@sig/platform';
-import { requireIsoDateRange, requirePastDate, requireText } from '@sig/platform/validation';
+import { accessLogEntries, AccessLogEntry } from '@sig/platform/access-log';
+import { badInput, requireIsoDateRange, requirePastDate, requireText } from '@sig/platform/access';
 import { Case, LeisureActivity, LeisureCaseData, LeisureContact, LeisureContactKind, SummerJob } from './model';
 
 @InputType({ description: 'A leisure activity.' })

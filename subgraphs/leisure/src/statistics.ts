@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import type { SubgraphContext } from '@sig/platform';
-import { agencyStatisticsPart } from '@sig/platform/statistics/agency-part';
-import { AgencyStatisticsReport, COHORT_REQUIRES, StatisticCount, StatisticFigure } from '@sig/platform/statistics/types';
+import type { SubgraphContext } from '@sig/platform/request';
+import { agencyStatisticsPart, AgencyStatisticsReport, COHORT_REQUIRES, StatisticCount, StatisticFigure } from '@sig/platform/statistics';
 import { sql } from 'kysely';
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 

@@ -1,4 +1,4 @@
-import { runSubgraph } from '@sig/platform/run-subgraph';
+import { runSubgraph } from '@sig/platform/subgraph';
 import { policeSubgraph } from './index';
 
 await runSubgraph(policeSubgraph);

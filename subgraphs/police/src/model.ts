@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { defineEntity, p } from '@mikro-orm/postgresql';
-import { AccessLogEntrySchema } from '@sig/platform';
+import { AccessLogEntrySchema } from '@sig/platform/access-log';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 /** The kind of a police incident that concerns the young person. */

@@ -1,10 +1,9 @@
-import { statisticsReportReference } from '@sig/platform/statistics/types';
+import { statisticsReportReference } from '@sig/platform/statistics';
 import { randomUUID } from 'node:crypto';
-import { commitWrite } from '@sig/platform/case-writes';
+import { commitWrite, type SubgraphContext, rowsBy } from '@sig/platform/request';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '@sig/platform';
-import { accessLogEntries, AccessLogEntry, rowsBy } from '@sig/platform';
-import { requireText, requirePastDate } from '@sig/platform/validation';
+import { accessLogEntries, AccessLogEntry } from '@sig/platform/access-log';
+import { requireText, requirePastDate } from '@sig/platform/access';
 import { Case, IncidentKind, PoliceCaseData, PoliceContact, PoliceContactKind, PoliceIncident } from './model';
 
 @InputType({ description: 'A new police incident concerning the young person.' })

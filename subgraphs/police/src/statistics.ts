@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import type { SubgraphContext } from '@sig/platform';
-import { TIME_ZONE } from '@sig/platform/dates';
-import { agencyStatisticsPart } from '@sig/platform/statistics/agency-part';
-import { AgencyStatisticsReport, COHORT_REQUIRES, StatisticCount, StatisticFigure } from '@sig/platform/statistics/types';
+import type { SubgraphContext } from '@sig/platform/request';
+import { TIME_ZONE } from '@sig/platform/access';
+import { agencyStatisticsPart, AgencyStatisticsReport, COHORT_REQUIRES, StatisticCount, StatisticFigure } from '@sig/platform/statistics';
 import { sql } from 'kysely';
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 

@@ -1,5 +1,5 @@
-import { Agency } from '@sig/platform';
-import type { SubgraphModule } from '@sig/platform/subgraph-module';
+import { Agency } from '@sig/platform/access';
+import type { SubgraphModule } from '@sig/platform/subgraph';
 import { migrations } from './migrations';
 import { entities } from './model';
 import { schoolSchema } from './schema';

@@ -1,4 +1,4 @@
-import { runSubgraph } from '@sig/platform/run-subgraph';
+import { runSubgraph } from '@sig/platform/subgraph';
 import { schoolSubgraph } from './index';
 
 await runSubgraph(schoolSubgraph);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { defineEntity, p } from '@mikro-orm/postgresql';
-import { AccessLogEntrySchema } from '@sig/platform';
+import { AccessLogEntrySchema } from '@sig/platform/access-log';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /** The kind of a support measure in school. */

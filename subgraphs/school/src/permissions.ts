@@ -1,4 +1,4 @@
-import { Agency } from '@sig/platform';
+import { Agency } from '@sig/platform/access';
 import { accessLogOf, aggregateData, allow, caseScoped, caseWrite, reachedThroughGuards, statisticsReader } from '@sig/platform/guard';
 
 /** The school subgraph's permission table: every case-scoped field with its category. Fields not named are denied. */

@@ -1,9 +1,9 @@
-import { statisticsReportReference } from '@sig/platform/statistics/types';
+import { statisticsReportReference } from '@sig/platform/statistics';
 import { randomUUID } from 'node:crypto';
-import { commitWrite } from '@sig/platform/case-writes';
+import { commitWrite, rowsBy, type SubgraphContext } from '@sig/platform/request';
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { accessLogEntries, AccessLogEntry, badInput, rowsBy, type SubgraphContext } from '@sig/platform';
-import { requireIsoDateRange, requireText } from '@sig/platform/validation';
+import { accessLogEntries, AccessLogEntry } from '@sig/platform/access-log';
+import { badInput, requireIsoDateRange, requireText } from '@sig/platform/access';
 import { AttendancePeriod, Case, SchoolCaseData, SchoolPlacement, SupportMeasure, SupportMeasureKind } from './model';
 
 @InputType({ description: 'A school placement.' })

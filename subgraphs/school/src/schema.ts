@@ -1,5 +1,5 @@
-import type { SubgraphSchemaDefinition } from '@sig/platform/subgraph-schema';
-import { AgencyStatisticsReport } from '@sig/platform/statistics/types';
+import type { SubgraphSchemaDefinition } from '@sig/platform/subgraph';
+import { AgencyStatisticsReport } from '@sig/platform/statistics';
 import { Case } from './model';
 import { permissions } from './permissions';
 import { SchoolStatisticsResolver } from './statistics';

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, Agency, type DemoCase, type SeededRandom } from '@sig/platform';
+import { addDays, Agency } from '@sig/platform/access';
+import type { DemoCase, SeededRandom } from '@sig/platform/subgraph';
 import { AttendancePeriod, SchoolPlacement, SupportMeasure, SupportMeasureKind } from './model';
 
 const SCHOOLS = ['Tensta grundskola', 'Rinkebyskolan', 'Spånga gymnasium', 'Kvarnbyskolan', 'Bredbyskolan', 'Vällingbyskolan'];

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RawBuilder } from 'kysely';
-import type { SubgraphContext } from '../context';
+import type { SubgraphContext } from '../request/context';
 import { parseStatisticsPeriod, type StatisticsPeriod } from './period';
 import { cohortRows, protectCohortMeasures, type CohortMeasure, type CohortRow } from './cohort-table';
 import { smallCellThreshold } from './small-cells';

@@ -1,5 +1,5 @@
-import { addDays, todayIso } from '../dates';
-import { badInput } from '../errors';
+import { addDays, todayIso } from '../access/dates';
+import { badInput } from '../access/errors';
 
 export type PeriodGranularity = 'MONTH' | 'QUARTER' | 'YEAR';
 

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { statisticsChangeFeedSql } from '@sig/platform/statistics/change-sql';
+import { statisticsChangeFeedSql } from '@sig/platform/statistics';
 
 /** Statistics: change announcements for the statistics cache (written by hand: triggers are not in the entities). */
 const feed = statisticsChangeFeedSql(['police_incident', 'police_contact']);

@@ -1,0 +1,4 @@
+export * from './demo';
+export * from './personas';
+export * from './dev-keys';
+export * from './actor-tokens';

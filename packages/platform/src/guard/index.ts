@@ -1,0 +1,3 @@
+export * from './rules';
+export * from './shield';
+export * from './permission-check';

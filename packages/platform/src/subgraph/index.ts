@@ -1,0 +1,7 @@
+export * from './module';
+export * from './schema';
+export * from './server';
+export * from './run';
+export * from './database';
+export * from './seed';
+export * from './format-error';
