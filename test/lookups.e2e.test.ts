@@ -6,7 +6,7 @@ import { Agency, type Actor, type Grants } from '@sig/platform/access';
 import { PERSONAS } from '@sig/platform/dev';
 import { RequestLoaders, type SubgraphContext } from '@sig/platform/request';
 import { openOrm } from '@sig/platform/subgraph';
-import { CaseResolver } from '../subgraphs/social-services/src/case-resolvers';
+import { CaseQueries as CaseResolver } from '../subgraphs/social-services/src/resolvers/case/case.queries';
 import { socialServicesSubgraph } from '../subgraphs/social-services/src/index';
 import { createActiveCase, expectNoErrors, personalNumberAged } from './support/cases';
 import { startTestPlatform, type TestPlatform } from './support/platform';

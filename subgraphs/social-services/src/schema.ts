@@ -1,12 +1,57 @@
 import type { SubgraphSchemaDefinition } from '@sig/platform/subgraph-schema';
-import { ActionPlanResolver, CaseResolver, ConsentResolver, PlanActionResolver, PlanGoalResolver, referenceResolvers } from './case-resolvers';
-import { DuplicateProposalResolver } from './duplicate-proposals';
-import { CaseMutations } from './mutations';
 import { permissions } from './permissions';
+import {
+  ActionPlanFields,
+  CaseAccessLogFields,
+  CaseConsentFields,
+  CaseDecisionMutations,
+  CaseFields,
+  CaseIntakeMutations,
+  CaseInterventionsFields,
+  CaseMeetingsFields,
+  CaseMembersFields,
+  CasePlanFields,
+  CaseQueries,
+  ConsentFields,
+  ConsentMutations,
+  DuplicateProposalFields,
+  DuplicateProposalMutations,
+  GroupMutations,
+  InterventionMutations,
+  MeetingMutations,
+  PlanActionFields,
+  PlanGoalFields,
+  PlanMutations,
+  referenceResolvers,
+} from './resolvers';
 import { statisticsReferenceResolvers, StatisticsResolver } from './statistics/resolver';
 
 export const socialServicesSchema: SubgraphSchemaDefinition = {
-  resolvers: [CaseResolver, ConsentResolver, ActionPlanResolver, PlanGoalResolver, PlanActionResolver, DuplicateProposalResolver, CaseMutations, StatisticsResolver],
+  // Every resolver class; the SDL's field order comes from the import order in resolvers/index.ts.
+  resolvers: [
+    CaseQueries,
+    CaseFields,
+    CaseMembersFields,
+    CaseConsentFields,
+    CaseMeetingsFields,
+    CasePlanFields,
+    CaseAccessLogFields,
+    CaseInterventionsFields,
+    DuplicateProposalFields,
+    ConsentFields,
+    ActionPlanFields,
+    PlanGoalFields,
+    PlanActionFields,
+    CaseIntakeMutations,
+    ConsentMutations,
+    GroupMutations,
+    CaseDecisionMutations,
+    MeetingMutations,
+    PlanMutations,
+    InterventionMutations,
+    DuplicateProposalMutations,
+    StatisticsResolver,
+  ],
   referenceResolvers: { ...referenceResolvers, ...statisticsReferenceResolvers },
   permissions,
 };

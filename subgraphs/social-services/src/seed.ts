@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agency, PERSONAS, type DemoCase, type SeededRandom } from '@sig/platform';
 import { makePersonalNumber } from './domain/personal-number';
 import { addDays } from './domain/rules';
-import { ActionStatus, CaseStatusValue, ClosureReason, GroupRoleValue, InterventionKind, MeetingStatus, PlanTemplate, SignatoryPartyValue, TargetGroupValue } from './enums';
+import { ActionStatus, CaseStatus, ClosureReason, GroupRole, InterventionKind, MeetingStatus, PlanTemplate, SignatoryParty, TargetGroup } from './enums';
 import { ActionPlan, Case, Consent, GroupMember, Intervention, Meeting, PlanAction, PlanGoal, YoungPerson } from './model';
 
 const GIVEN = ['Ahmed', 'Elias', 'Noah', 'Yusuf', 'Liam', 'Omar', 'Hugo', 'Adam', 'Sara', 'Amina', 'Leo', 'Isak', 'Mohamed', 'Alva', 'William', 'Ibrahim', 'Nora', 'Ali', 'Oscar', 'Hassan'];
@@ -34,8 +34,8 @@ export async function seedDemoData(em: EntityManager, cases: DemoCase[], rng: Se
   const today = new Date().toISOString().slice(0, 10);
   for (const c of cases) {
     const index = c.number;
-    const targetGroup = rng.chance(0.75) ? TargetGroupValue.SIG_UNGA : TargetGroupValue.SIG_UNGA_VUXNA;
-    const age = targetGroup === TargetGroupValue.SIG_UNGA ? rng.int(13, 19) : rng.int(20, 28);
+    const targetGroup = rng.chance(0.75) ? TargetGroup.SIG_UNGA : TargetGroup.SIG_UNGA_VUXNA;
+    const age = targetGroup === TargetGroup.SIG_UNGA ? rng.int(13, 19) : rng.int(20, 28);
     const birthYear = Number(c.proposedOn.slice(0, 4)) - age;
     // Month and day come from the case's number and the serial below from its last three digits, so
     // personal numbers are unique for up to 336,000 cases without remembering the ones made.
@@ -58,7 +58,7 @@ export async function seedDemoData(em: EntityManager, cases: DemoCase[], rng: Se
       id: c.id,
       youngPersonId: person.id,
       district: c.district,
-      status: c.status as CaseStatusValue,
+      status: c.status as CaseStatus,
       targetGroup,
       proposalReason: rng.pick(REASONS),
       proposedByAgency: rng.chance(0.6) ? Agency.POLICE : Agency.SOCIAL_SERVICES,
@@ -82,7 +82,7 @@ export async function seedDemoData(em: EntityManager, cases: DemoCase[], rng: Se
         agency,
         personId: usePersona ? persona.id : rng.uuid(),
         personName: usePersona ? persona.name : rng.pick(STAFF[agency] ?? ['Demo Deltagare']),
-        role: agency === Agency.SOCIAL_SERVICES ? GroupRoleValue.COORDINATOR : GroupRoleValue.MEMBER,
+        role: agency === Agency.SOCIAL_SERVICES ? GroupRole.COORDINATOR : GroupRole.MEMBER,
         fromDate: from,
         untilDate: null,
       });
@@ -105,8 +105,8 @@ export async function seedDemoData(em: EntityManager, cases: DemoCase[], rng: Se
         formReference: `SAMTYCKE-${c.proposedOn.slice(0, 4)}-${String(index + 1).padStart(4, '0')}`,
         signatories: [
           // A pending consent lacks a signature: the second guardian's, or the young adult's own.
-          { party: SignatoryPartyValue.YOUNG_PERSON, name: youngPerson, signedOn: c.consent === 'PENDING' && !under18 ? null : signedOn },
-          ...guardians.map((name, i) => ({ party: SignatoryPartyValue.GUARDIAN, name, signedOn: c.consent === 'PENDING' && i === 1 ? null : signedOn })),
+          { party: SignatoryParty.YOUNG_PERSON, name: youngPerson, signedOn: c.consent === 'PENDING' && !under18 ? null : signedOn },
+          ...guardians.map((name, i) => ({ party: SignatoryParty.GUARDIAN, name, signedOn: c.consent === 'PENDING' && i === 1 ? null : signedOn })),
         ],
         provisions: [
           { source: Agency.SOCIAL_SERVICES, categories: ['CASE', 'GROUP', 'MEETINGS', 'ACTION_PLAN'], recipients: null },

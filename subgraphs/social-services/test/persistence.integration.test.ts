@@ -5,7 +5,7 @@ import { migrate, openOrm } from '@sig/platform/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabases } from '../../../test/support/platform';
 import { socialServicesSubgraph } from '../src/index';
-import { GroupRoleValue } from '../src/enums';
+import { GroupRole as GroupRoleValue } from '../src/enums';
 import { Case, Consent, GroupMember, YoungPerson } from '../src/model';
 
 let orm: MikroORM;

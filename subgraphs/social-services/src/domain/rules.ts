@@ -1,4 +1,5 @@
 import { addDays } from '@sig/platform/dates';
+import type { CaseStatus, TargetGroup } from '../enums';
 
 // Shared with the gateway and the other subgraphs; re-exported as part of the case rules.
 export { addDays };
@@ -9,8 +10,8 @@ export { ageOn } from '@sig/platform/consent';
  * Pure functions: no database, no clock except the dates passed in.
  */
 
-export type CaseStatus = 'PROPOSED' | 'ASSESSMENT' | 'ACTIVE' | 'CLOSED';
-export type TargetGroup = 'SIG_UNGA' | 'SIG_UNGA_VUXNA';
+// The vocabularies are defined once, in enums.ts; re-exported as the types these rules speak.
+export type { CaseStatus, TargetGroup };
 
 /**
  * Age ranges of the target groups, inclusive: "barn 12-19 år samt unga vuxna 20-29 år" (the city's

@@ -3,14 +3,12 @@ import { Agency, DISTRICTS } from '@sig/platform';
 import { monthsEndingWith, type StatisticsPeriod } from '@sig/platform/statistics/period';
 import { SmallCellTable } from '@sig/platform/statistics/small-cells';
 import { CITY } from '@sig/platform/statistics/types';
-import { ClosureReason } from '../enums';
+import { CLOSURE_REASONS } from '../enums';
 import * as q from './queries';
-import { AgeGroup, ageGroupOf, DistrictStatistics, MonthStatistics, StatisticsReport } from './types';
+import { AGE_GROUPS, ageGroupOf, DistrictStatistics, MonthStatistics, StatisticsReport } from './types';
 
 /** The agencies whose participation the dashboards show (Socialstyrelsen's figures: police, school, BUP, leisure). */
 export const PARTICIPATION_AGENCIES = [Agency.POLICE, Agency.SCHOOL, Agency.CHILD_PSYCHIATRY, Agency.LEISURE] as const;
-const REASONS = Object.values(ClosureReason);
-const AGE_GROUPS = Object.values(AgeGroup);
 const AGENCIES = Object.values(Agency);
 const ACTION_STATES = ['done', 'late', 'open'] as const;
 const SERIES_MONTHS = 12;
@@ -70,7 +68,7 @@ export async function buildStatisticsReport(em: EntityManager, period: Statistic
   const table = new SmallCellTable(threshold);
   const published = [
     'proposals', 'started', 'closed', 'cohort', 'active', 'recent', 'overdue',
-    ...REASONS.map((r) => `closed:${r}`),
+    ...CLOSURE_REASONS.map((r) => `closed:${r}`),
     ...AGE_GROUPS.map((g) => `age:${g}`),
     ...PARTICIPATION_AGENCIES.map((a) => `with:${a}`),
     ...AGENCIES.flatMap((a) => ACTION_STATES.map((s) => `actions:${a}:${s}`)),
@@ -85,7 +83,7 @@ export async function buildStatisticsReport(em: EntityManager, period: Statistic
   for (const d of [...districts, CITY]) {
     for (const key of published) table.add(cell(key, d), valueOf(key, d));
     for (const key of hidden) table.add(cell(key, d), valueOf(key, d), 'hidden');
-    table.line(cell('closed', d), REASONS.map((r) => cell(`closed:${r}`, d)));
+    table.line(cell('closed', d), CLOSURE_REASONS.map((r) => cell(`closed:${r}`, d)));
     table.line(cell('cohort', d), AGE_GROUPS.map((g) => cell(`age:${g}`, d)));
     table.line(cell('active', d), ['recent', 'overdue', 'notYetDue'].map((k) => cell(k, d)));
     for (const a of PARTICIPATION_AGENCIES) table.line(cell('cohort', d), [cell(`with:${a}`, d), cell(`without:${a}`, d)]);
@@ -108,7 +106,7 @@ export async function buildStatisticsReport(em: EntityManager, period: Statistic
     proposals: table.count(cell('proposals', d)),
     started: table.count(cell('started', d)),
     closed: table.count(cell('closed', d)),
-    closedByReason: REASONS.map((reason) => ({ reason, cases: table.count(cell(`closed:${reason}`, d)) })),
+    closedByReason: CLOSURE_REASONS.map((reason) => ({ reason, cases: table.count(cell(`closed:${reason}`, d)) })),
     activeDuringPeriod: table.count(cell('cohort', d)),
     ageGroups: AGE_GROUPS.map((ageGroup) => ({ ageGroup, cases: table.count(cell(`age:${ageGroup}`, d)) })),
     activeOnReferenceDate: table.count(cell('active', d)),

@@ -2,29 +2,25 @@ import 'reflect-metadata';
 import { Agency } from '@sig/platform';
 import { StatisticCount, StatisticFigure, StatisticsCohort } from '@sig/platform/statistics/types';
 import type { StatisticsPeriod } from '@sig/platform/statistics/period';
-import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { ClosureReason } from '../enums';
+import { graphqlEnum } from '../graphql-enum';
 
-export enum AgeGroup {
-  AGE_12_14 = 'AGE_12_14',
-  AGE_15_17 = 'AGE_15_17',
-  AGE_18_19 = 'AGE_18_19',
-  AGE_20_24 = 'AGE_20_24',
-  AGE_25_29 = 'AGE_25_29',
-  OTHER = 'OTHER',
-}
-registerEnumType(AgeGroup, {
-  name: 'AgeGroup',
-  description: 'Age group of the young person on the reference date. SIG Unga is 12–19, SIG unga vuxna 20–29.',
-  valuesConfig: {
-    AGE_12_14: { description: '12–14 years.' },
-    AGE_15_17: { description: '15–17 years.' },
-    AGE_18_19: { description: '18–19 years.' },
-    AGE_20_24: { description: '20–24 years.' },
-    AGE_25_29: { description: '25–29 years.' },
-    OTHER: { description: 'Outside 12–29 (a case with a documented age exception).' },
+export const AGE_GROUPS = ['AGE_12_14', 'AGE_15_17', 'AGE_18_19', 'AGE_20_24', 'AGE_25_29', 'OTHER'] as const;
+export type AgeGroup = (typeof AGE_GROUPS)[number];
+export const AgeGroup = graphqlEnum(
+  'AgeGroup',
+  AGE_GROUPS,
+  'Age group of the young person on the reference date. SIG Unga is 12–19, SIG unga vuxna 20–29.',
+  {
+    AGE_12_14: '12–14 years.',
+    AGE_15_17: '15–17 years.',
+    AGE_18_19: '18–19 years.',
+    AGE_20_24: '20–24 years.',
+    AGE_25_29: '25–29 years.',
+    OTHER: 'Outside 12–29 (a case with a documented age exception).',
   },
-});
+);
 
 /** The age group of an age; every age has exactly one. */
 export function ageGroupOf(age: number): AgeGroup {

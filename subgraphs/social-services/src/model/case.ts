@@ -1,0 +1,110 @@
+import 'reflect-metadata';
+import { defineEntity, p } from '@mikro-orm/postgresql';
+import { Agency } from '@sig/platform';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { CASE_STATUSES, CaseStatus, CLOSURE_REASONS, ClosureReason, TARGET_GROUPS, TargetGroup } from '../enums';
+
+@ObjectType({ description: 'A city district (stadsdel) of Stockholm.' })
+export class District {
+  @Field(() => ID, { description: 'Stable code, e.g. "spanga-tensta".' })
+  code!: string;
+  @Field(() => String, { description: 'Name, e.g. "Spånga-Tensta".' })
+  name!: string;
+}
+
+/**
+ * The young person as recorded in one case (den unge). Each proposal records the person as the
+ * proposer gave them, even when the personal number is already known from a case elsewhere: what a
+ * proposer reads back then depends only on what they sent, never on records they may not see.
+ */
+@ObjectType({ description: 'The young person a case is about (den unge), as recorded in this case.' })
+export class YoungPerson {
+  @Field(() => ID, { description: 'Identifier.' })
+  id!: string;
+  @Field(() => String, { description: 'Swedish personal identity number, twelve digits (personnummer).' })
+  personalNumber!: string;
+  @Field(() => String, { description: 'Given name (förnamn).' })
+  givenName!: string;
+  @Field(() => String, { description: 'Family name (efternamn).' })
+  familyName!: string;
+  @Field(() => String, { description: 'Date of birth (ISO date), from the personal number.' })
+  dateOfBirth!: string;
+  @Field(() => String, { description: 'District code of the home district.' })
+  district!: string;
+}
+export const YoungPersonSchema = defineEntity({
+  class: YoungPerson,
+  tableName: 'young_person',
+  properties: {
+    id: p.uuid().primary(),
+    personalNumber: p.string().length(12).index(),
+    givenName: p.string().length(100),
+    familyName: p.string().length(100),
+    dateOfBirth: p.string().columnType('date'),
+    district: p.string().length(40),
+  },
+});
+
+@ObjectType({ description: 'A documented exception from the target-group age (avsteg i enskilt ärende).' })
+export class AgeException {
+  @Field(() => String, { description: 'Written justification.' })
+  justification!: string;
+  @Field(() => String, { description: 'Who approved the exception.' })
+  approvedBy!: string;
+}
+
+@ObjectType({ description: 'A SIG case (ärende): one social intervention group around one young person.' })
+@Directive('@key(fields: "id")')
+export class Case {
+  @Field(() => ID, { description: 'Identifier of the case.' })
+  id!: string;
+  youngPersonId!: string;
+  @Field(() => String, { nullable: true, description: 'District code (stadsdel) responsible for the case.' })
+  district!: string;
+  @Field(() => CaseStatus, { nullable: true, description: 'Lifecycle status.' })
+  status!: CaseStatus;
+  @Field(() => TargetGroup, { nullable: true, description: 'SIG Unga (12–19) or SIG unga vuxna (20–29).' })
+  targetGroup!: TargetGroup;
+  @Field(() => String, { nullable: true, description: 'Why the young person was proposed.' })
+  proposalReason!: string;
+  @Field(() => Agency, { nullable: true, description: 'The agency that proposed the case.' })
+  proposedByAgency!: Agency;
+  @Field(() => String, { nullable: true, description: 'Who proposed the case.' })
+  proposedByName!: string;
+  @Field(() => String, { nullable: true, description: 'Date of the proposal (ISO date).' })
+  proposedOn!: string;
+  @Field(() => String, { nullable: true, description: 'Date the assessment started (ISO date).' })
+  assessmentStartedOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'Date the group became active (ISO date).' })
+  activatedOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'Date the case was closed (ISO date).' })
+  closedOn?: string | null;
+  @Field(() => ClosureReason, { nullable: true, description: 'Why the case was closed.' })
+  closureReason?: ClosureReason | null;
+  ageExceptionJustification?: string | null;
+  ageExceptionApprovedBy?: string | null;
+  /** Optimistic-lock version: a stale write is refused. */
+  version!: number;
+}
+export const CaseSchema = defineEntity({
+  class: Case,
+  tableName: 'sig_case',
+  properties: {
+    id: p.uuid().primary(),
+    youngPersonId: p.uuid().index(),
+    district: p.string().length(40).index(),
+    status: p.enum([...CASE_STATUSES]).index(),
+    targetGroup: p.enum([...TARGET_GROUPS]),
+    proposalReason: p.text(),
+    proposedByAgency: p.enum(Object.values(Agency)),
+    proposedByName: p.string().length(200),
+    proposedOn: p.string().columnType('date').index(),
+    assessmentStartedOn: p.string().columnType('date').nullable(),
+    activatedOn: p.string().columnType('date').nullable().index(),
+    closedOn: p.string().columnType('date').nullable().index(),
+    closureReason: p.enum([...CLOSURE_REASONS]).nullable(),
+    ageExceptionJustification: p.text().nullable(),
+    ageExceptionApprovedBy: p.string().length(200).nullable(),
+    version: p.integer().version(),
+  },
+});
