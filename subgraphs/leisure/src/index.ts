@@ -1,7 +1,8 @@
 import { Agency } from '@sig/platform/access';
 import type { SubgraphModule } from '@sig/platform/subgraph';
-import { migrations } from './migrations';
+// The entities first: their GraphQL types are registered in this order, which the printed SDL follows.
 import { entities } from './model';
+import { migrations } from './migrations';
 import { leisureSchema } from './schema';
 import { seedDemoData } from './seed';
 

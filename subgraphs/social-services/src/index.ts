@@ -1,6 +1,7 @@
-import { Agency, type SubgraphContext } from '@sig/platform';
+import { Agency } from '@sig/platform/access';
+import type { SubgraphContext } from '@sig/platform/request';
 import { load } from './loaders';
-import type { SubgraphModule } from '@sig/platform/subgraph-module';
+import type { SubgraphModule } from '@sig/platform/subgraph';
 import { migrations } from './migrations';
 import { entities } from './model';
 import { PersonalNumberLookupSchema } from './lookup-log';

@@ -1,5 +1,4 @@
-import type { SubgraphContext } from '@sig/platform';
-import { readOnlyRows, rowBy, rowLoader, rowsBy } from '@sig/platform';
+import { type SubgraphContext, readOnlyRows, rowBy, rowLoader, rowsBy } from '@sig/platform/request';
 import type { EntityClass } from '@mikro-orm/core';
 import { ActionFollowUp, ActionPlan, Case, Consent, GroupMember, Intervention, Meeting, PlanAction, PlanGoal, YoungPerson } from './model';
 

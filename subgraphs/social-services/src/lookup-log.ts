@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { defineEntity, p, type OptionalProps } from '@mikro-orm/postgresql';
-import { Agency, badInput, KEY_ENV, type Decision, type SubgraphContext } from '@sig/platform';
+import { Agency, badInput, type Decision } from '@sig/platform/access';
+import { KEY_ENV } from '@sig/platform/tokens';
+import type { SubgraphContext } from '@sig/platform/request';
 import { parsePersonalNumber } from './domain/personal-number';
 
 /**

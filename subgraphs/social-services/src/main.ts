@@ -1,4 +1,4 @@
-import { runSubgraph } from '@sig/platform/run-subgraph';
+import { runSubgraph } from '@sig/platform/subgraph';
 import { socialServicesSubgraph } from './index';
 import { lookupHashKey } from './lookup-log';
 

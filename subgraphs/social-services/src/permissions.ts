@@ -1,4 +1,4 @@
-import { Agency, forbidden } from '@sig/platform';
+import { Agency, forbidden } from '@sig/platform/access';
 import { accessLogOf, actorRule, aggregateData, allow, caseEntry, caseScoped, caseWrite, publicData, reachedThroughGuards, statisticsReader } from '@sig/platform/guard';
 
 /**

@@ -1,4 +1,4 @@
-import type { SubgraphSchemaDefinition } from '@sig/platform/subgraph-schema';
+import type { SubgraphSchemaDefinition } from '@sig/platform/subgraph';
 import { permissions } from './permissions';
 import {
   ActionPlanFields,

@@ -1,5 +1,5 @@
-import { checkPermissionTable } from '@sig/platform/permission-check';
-import { buildSubgraphTypeDefs } from '@sig/platform/subgraph-schema';
+import { checkPermissionTable } from '@sig/platform/guard';
+import { buildSubgraphTypeDefs } from '@sig/platform/subgraph';
 import { expect, it } from 'vitest';
 import { socialServicesSchema } from '../src/schema';
 

@@ -1,7 +1,7 @@
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Agency } from '@sig/platform';
-import { migrate, openOrm } from '@sig/platform/database';
+import { Agency } from '@sig/platform/access';
+import { migrate, openOrm } from '@sig/platform/subgraph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabases } from '../../../test/support/platform';
 import { socialServicesSubgraph } from '../src/index';

@@ -1,6 +1,7 @@
-import { Agency, gatewayRequestHeaders, generatePlatformKeys, KEY_ENV, PERSONAS, type Actor } from '@sig/platform';
-import { openOrm } from '@sig/platform/database';
-import { startSubgraphServer, type RunningSubgraph } from '@sig/platform/subgraph-server';
+import { Agency, type Actor } from '@sig/platform/access';
+import { gatewayRequestHeaders, KEY_ENV } from '@sig/platform/tokens';
+import { generatePlatformKeys, PERSONAS } from '@sig/platform/dev';
+import { openOrm, startSubgraphServer, type RunningSubgraph } from '@sig/platform/subgraph';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoIfEmpty } from '../../../scripts/lib/provision';

@@ -1,9 +1,9 @@
-import { addDays } from '@sig/platform/dates';
+import { addDays } from '@sig/platform/access';
 import type { CaseStatus, TargetGroup } from '../enums';
 
 // Shared with the gateway and the other subgraphs; re-exported as part of the case rules.
 export { addDays };
-export { ageOn } from '@sig/platform/consent';
+export { ageOn } from '@sig/platform/access';
 
 /**
  * The domain rules of a SIG case that the platform enforces (DOMAIN.md in the shared design papers).

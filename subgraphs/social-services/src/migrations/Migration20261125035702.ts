@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { statisticsChangeFeedSql } from '@sig/platform/statistics/change-sql';
+import { statisticsChangeFeedSql } from '@sig/platform/statistics';
 
 /** Statistics: an index for the meetings of the last weeks, and change announcements for the statistics cache. */
 const feed = statisticsChangeFeedSql(['sig_case', 'young_person', 'group_member', 'meeting', 'action_plan', 'plan_action']);

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { ACCESS_LOG_CHAIN_SQL } from '@sig/platform/access-log-chain';
+import { ACCESS_LOG_CHAIN_SQL } from '@sig/platform/access-log';
 
 /**
  * The access log made tamper-evident: a hash chain over every row (chain_seq, prev_hash, row_hash),

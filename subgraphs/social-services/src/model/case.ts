@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { defineEntity, p } from '@mikro-orm/postgresql';
-import { Agency } from '@sig/platform';
+import { Agency } from '@sig/platform/access';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { CASE_STATUSES, CaseStatus, CLOSURE_REASONS, ClosureReason, TARGET_GROUPS, TargetGroup } from '../enums';
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { defineEntity, p } from '@mikro-orm/postgresql';
-import { Agency } from '@sig/platform';
+import { Agency } from '@sig/platform/access';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { GROUP_ROLES, GroupRole } from '../enums';
 

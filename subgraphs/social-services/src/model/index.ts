@@ -1,4 +1,4 @@
-import { AccessLogEntrySchema } from '@sig/platform';
+import { AccessLogEntrySchema } from '@sig/platform/access-log';
 // In the order the types were always defined (one file before): case, group, consent, meeting, plan, intervention.
 import { Case, CaseSchema, YoungPerson, YoungPersonSchema } from './case';
 import { DuplicateProposal, DuplicateProposalSchema, GroupMember, GroupMemberSchema } from './group';

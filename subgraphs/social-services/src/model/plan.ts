@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { defineEntity, p } from '@mikro-orm/postgresql';
-import { Agency } from '@sig/platform';
+import { Agency } from '@sig/platform/access';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ACTION_STATUSES, ActionStatus, PLAN_TEMPLATES, PlanTemplate } from '../enums';
 

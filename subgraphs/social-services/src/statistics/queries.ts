@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { StatisticsPeriod } from '@sig/platform/statistics/period';
+import type { StatisticsPeriod } from '@sig/platform/statistics';
 import { sql } from 'kysely';
 
 /**

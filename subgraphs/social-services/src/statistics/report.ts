@@ -1,8 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Agency, DISTRICTS } from '@sig/platform';
-import { monthsEndingWith, type StatisticsPeriod } from '@sig/platform/statistics/period';
-import { SmallCellTable } from '@sig/platform/statistics/small-cells';
-import { CITY } from '@sig/platform/statistics/types';
+import { Agency, DISTRICTS } from '@sig/platform/access';
+import { monthsEndingWith, type StatisticsPeriod, SmallCellTable, CITY } from '@sig/platform/statistics';
 import { CLOSURE_REASONS } from '../enums';
 import * as q from './queries';
 import { AGE_GROUPS, ageGroupOf, DistrictStatistics, MonthStatistics, StatisticsReport } from './types';

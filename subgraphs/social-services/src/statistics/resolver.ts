@@ -1,7 +1,6 @@
-import { DISTRICTS, type SubgraphContext } from '@sig/platform';
-import { parseStatisticsPeriod } from '@sig/platform/statistics/period';
-import { smallCellThreshold } from '@sig/platform/statistics/small-cells';
-import { CITY, StatisticsCohort } from '@sig/platform/statistics/types';
+import { DISTRICTS } from '@sig/platform/access';
+import type { SubgraphContext } from '@sig/platform/request';
+import { parseStatisticsPeriod, smallCellThreshold, CITY, StatisticsCohort } from '@sig/platform/statistics';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { buildStatisticsReport } from './report';
 import { cohortCaseIds } from './queries';

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { Agency } from '@sig/platform';
-import { StatisticCount, StatisticFigure, StatisticsCohort } from '@sig/platform/statistics/types';
-import type { StatisticsPeriod } from '@sig/platform/statistics/period';
+import { Agency } from '@sig/platform/access';
+import { StatisticCount, StatisticFigure, StatisticsCohort, type StatisticsPeriod } from '@sig/platform/statistics';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { ClosureReason } from '../enums';
 import { graphqlEnum } from '../graphql-enum';

@@ -1,4 +1,5 @@
-import { accessLogEntries, AccessLogEntry, type SubgraphContext } from '@sig/platform';
+import { accessLogEntries, AccessLogEntry } from '@sig/platform/access-log';
+import type { SubgraphContext } from '@sig/platform/request';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Case } from '../../model';
 

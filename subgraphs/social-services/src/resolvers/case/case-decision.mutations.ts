@@ -1,6 +1,5 @@
-import { badInput, todayIso, type SubgraphContext } from '@sig/platform';
-import { commitWrite } from '@sig/platform/case-writes';
-import { consentStatus } from '@sig/platform/consent';
+import { badInput, todayIso, consentStatus } from '@sig/platform/access';
+import { type SubgraphContext, commitWrite } from '@sig/platform/request';
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { canTransition } from '../../domain/rules';
 import { CaseStatus, ClosureReason, GroupRole } from '../../enums';

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Agency, badInput, isDistrictCode, todayIso, type SubgraphContext } from '@sig/platform';
-import { commitWrite } from '@sig/platform/case-writes';
-import { requireText } from '@sig/platform/validation';
+import { Agency, badInput, isDistrictCode, todayIso, requireText } from '@sig/platform/access';
+import { type SubgraphContext, commitWrite } from '@sig/platform/request';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { parsePersonalNumber } from '../../domain/personal-number';
 import { ageOn, needsAgeException } from '../../domain/rules';

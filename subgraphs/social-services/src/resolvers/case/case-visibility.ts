@@ -1,4 +1,5 @@
-import { ActorRole, Agency, decideRead, type SubgraphContext } from '@sig/platform';
+import { ActorRole, Agency, decideRead } from '@sig/platform/access';
+import type { SubgraphContext } from '@sig/platform/request';
 import type { Case } from '../../model';
 import { SOCIAL_SERVICES_CATEGORIES } from '../../permissions';
 

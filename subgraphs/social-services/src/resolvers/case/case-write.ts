@@ -1,4 +1,5 @@
-import { badInput, notFound, type SubgraphContext } from '@sig/platform';
+import { badInput, notFound } from '@sig/platform/access';
+import type { SubgraphContext } from '@sig/platform/request';
 import { GraphQLError } from 'graphql';
 import { canTransition } from '../../domain/rules';
 import type { CaseStatus } from '../../enums';

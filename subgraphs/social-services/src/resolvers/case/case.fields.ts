@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@sig/platform';
+import type { SubgraphContext } from '@sig/platform/request';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { load } from '../../loaders';
 import { AgeException, Case, YoungPerson } from '../../model';

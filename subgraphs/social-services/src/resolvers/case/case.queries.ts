@@ -1,4 +1,5 @@
-import { badInput, decideCaseVisible, decideRead, DISTRICTS, notFound, readOnlyRows, type SubgraphContext } from '@sig/platform';
+import { badInput, decideCaseVisible, decideRead, DISTRICTS, notFound } from '@sig/platform/access';
+import { readOnlyRows, type SubgraphContext } from '@sig/platform/request';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { parsePersonalNumber } from '../../domain/personal-number';
 import { CaseStatus } from '../../enums';

@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@sig/platform';
+import type { SubgraphContext } from '@sig/platform/request';
 import { load } from '../../loaders';
 
 /** How the gateway resolves a `Case` reference from another subgraph. */

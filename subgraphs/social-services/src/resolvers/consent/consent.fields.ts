@@ -1,5 +1,5 @@
-import { todayIso, type SubgraphContext } from '@sig/platform';
-import { consentStatus, missingSignatures } from '@sig/platform/consent';
+import { todayIso, consentStatus, missingSignatures } from '@sig/platform/access';
+import type { SubgraphContext } from '@sig/platform/request';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ConsentStatus } from '../../enums';
 import { Consent } from '../../model';

@@ -1,4 +1,4 @@
-import { Agency } from '@sig/platform';
+import { Agency } from '@sig/platform/access';
 import { Field, InputType } from 'type-graphql';
 import { SignatoryParty } from '../../enums';
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Agency, badInput, todayIso, type SubgraphContext } from '@sig/platform';
-import { commitWrite } from '@sig/platform/case-writes';
-import { requireIsoDate, requireText } from '@sig/platform/validation';
+import { Agency, badInput, todayIso, requireIsoDate, requireText } from '@sig/platform/access';
+import { type SubgraphContext, commitWrite } from '@sig/platform/request';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { CaseStatus } from '../../enums';
 import { load } from '../../loaders';

@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@sig/platform';
+import type { SubgraphContext } from '@sig/platform/request';
 import { load } from '../../loaders';
 
 /** The young person's date of birth, which a consent's status depends on (guardians sign while under 18). */

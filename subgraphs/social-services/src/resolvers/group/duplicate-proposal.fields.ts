@@ -1,4 +1,4 @@
-import { readOnlyRows, type SubgraphContext } from '@sig/platform';
+import { readOnlyRows, type SubgraphContext } from '@sig/platform/request';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Case, DuplicateProposal } from '../../model';
 

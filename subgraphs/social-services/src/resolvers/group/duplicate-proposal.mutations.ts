@@ -1,6 +1,5 @@
-import { badInput, notFound, todayIso, type SubgraphContext } from '@sig/platform';
-import { commitWrite } from '@sig/platform/case-writes';
-import { requireUuid } from '@sig/platform/validation';
+import { badInput, notFound, todayIso, requireUuid } from '@sig/platform/access';
+import { type SubgraphContext, commitWrite } from '@sig/platform/request';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { CaseStatus, ClosureReason } from '../../enums';
 import { Case, DuplicateProposal } from '../../model';

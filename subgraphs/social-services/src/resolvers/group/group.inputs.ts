@@ -1,4 +1,4 @@
-import { Agency } from '@sig/platform';
+import { Agency } from '@sig/platform/access';
 import { Field, ID, InputType } from 'type-graphql';
 import { GroupRole } from '../../enums';
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, notFound, type SubgraphContext } from '@sig/platform';
-import { commitWrite, refuseWrite } from '@sig/platform/case-writes';
-import { requireIsoDate, requireText, requireUuid } from '@sig/platform/validation';
+import { badInput, notFound, requireIsoDate, requireText, requireUuid } from '@sig/platform/access';
+import { type SubgraphContext, commitWrite, refuseWrite } from '@sig/platform/request';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { CaseStatus } from '../../enums';
 import { load } from '../../loaders';

@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@sig/platform';
+import type { SubgraphContext } from '@sig/platform/request';
 
 /** Who recorded a membership decision, when and why ('added' or 'ended'). */
 export function recordedBy(ctx: SubgraphContext, what: 'added' | 'ended', reason: string) {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { SubgraphContext } from '@sig/platform';
-import { commitWrite } from '@sig/platform/case-writes';
-import { requireIsoDate } from '@sig/platform/validation';
+import { type SubgraphContext, commitWrite } from '@sig/platform/request';
+import { requireIsoDate } from '@sig/platform/access';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { InterventionKind } from '../../enums';
 import { Intervention } from '../../model';

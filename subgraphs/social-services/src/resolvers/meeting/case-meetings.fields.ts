@@ -1,4 +1,5 @@
-import { todayIso, type SubgraphContext } from '@sig/platform';
+import { todayIso } from '@sig/platform/access';
+import type { SubgraphContext } from '@sig/platform/request';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { isMeetingOverdue, nextMeetingDue } from '../../domain/rules';
 import { MeetingStatus } from '../../enums';

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, notFound, todayIso, type SubgraphContext } from '@sig/platform';
-import { commitWrite } from '@sig/platform/case-writes';
-import { requireIsoDate, requireText, requireUuid, requireValidDate } from '@sig/platform/validation';
+import { badInput, notFound, todayIso, requireIsoDate, requireText, requireUuid, requireValidDate } from '@sig/platform/access';
+import { type SubgraphContext, commitWrite } from '@sig/platform/request';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { CaseStatus, MeetingStatus } from '../../enums';
 import { Meeting } from '../../model';

@@ -1,4 +1,5 @@
-import { todayIso, type SubgraphContext } from '@sig/platform';
+import { todayIso } from '@sig/platform/access';
+import type { SubgraphContext } from '@sig/platform/request';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { load } from '../../loaders';
 import { ActionFollowUp, ActionPlan, PlanAction, PlanGoal } from '../../model';
