@@ -67,7 +67,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         },
         // The gateway makes a GraphQLError of each error a subgraph sends (a denial, mostly). Without a
         // stack of its own, graphql-js captures the gateway's, which says nothing of the subgraph's
-        // error and cost about 8 µs of the 20 per error: a 100-case list carries dozens of denials.
+        // error and costs time per error: a list of cases carries dozens of denials (docs/decisions.md).
         didReceiveResponse({ response }) {
           for (const error of response.errors ?? []) Object.defineProperty(error, 'stack', { value: `${name}: ${error.message}`, writable: true, configurable: true });
           return response;

@@ -73,7 +73,7 @@ const REMEMBERED_MAX_LENGTH = 16_000;
 /**
  * The token limit, applied to the request body before Apollo Server parses it, so that a document
  * over the limit gets a 400 with a GraphQL error (graphql-armor's lexer counts the tokens).
- * Counting the dashboard's operation (2,300 characters) took 140–210 µs; clients send the same
+ * Counting a long operation such as the dashboard's is not free, and clients send the same
  * documents again and again, so those found within the limit are remembered (as Apollo Server
  * remembers parsed documents). Refused ones are not: anyone can send new ones.
  */

@@ -74,8 +74,8 @@ $$;`,
  * UPDATE, every right-hand side reads the row as it was: prev_hash takes the old hash.
  *
  * With the whole encoding inside the UPDATE (the row as a parameter), PostgreSQL planned that
- * UPDATE, its large inlined expression, again for every row: about 550 µs a row, against about 30 µs
- * a row this way (a two-row append: 2.1 ms against 0.64 ms, 0.53 ms with no chain; measured here).
+ * UPDATE, its large inlined expression, again for every row, many times slower than this
+ * (docs/decisions.md, "The access log is a hash chain").
  */
 const TRIGGER = [
   `create or replace function public.access_log_chain_link() returns trigger language plpgsql security definer set search_path = pg_catalog, public, pg_temp as $$

@@ -8,8 +8,8 @@ export const ROWS_PER_STATEMENT = 1000;
 
 /**
  * Statements of up to this many rows (nearly all: a request has a few) are prepared once per
- * connection and then only executed; PostgreSQL parsed and planned the two-row insert each time,
- * 100–180 µs of its 380 µs of CPU (docs/benchmarks.md). Larger ones are sent unprepared.
+ * connection and then only executed: otherwise PostgreSQL parsed and planned the two-row insert
+ * each time, a large part of its CPU for it (docs/decisions.md). Larger ones are sent unprepared.
  */
 const PREPARED_UP_TO_ROWS = 32;
 const PREPARED_INSERTS = new Map<number, { name: string; text: string }>();
@@ -34,11 +34,9 @@ function insertStatement(rows: number): { name?: string; text: string } {
 
 /**
  * Appends rows to `access_log`: one multi-row insert with parameters (a request has a few rows, one
- * per distinct decision), prepared (named) for the usual sizes. Through the ORM, an entity per row
- * cost about 2 ms of Node CPU per 100 rows; one row per case (rather than per decision) cost
- * PostgreSQL about 4 ms per 100; an `insert … select from unnest(…)` of the columns as arrays cost
- * PostgreSQL about 150 µs more per request than this, to plan (docs/benchmarks.md). This is what
- * every guarded request pays. It runs on the ORM's own connection pool (pg: Kysely cannot name a
+ * per distinct decision), prepared (named) for the usual sizes: cheaper than an entity per row
+ * through the ORM, than a row per case, or than `insert … select from unnest(…)`, which PostgreSQL
+ * plans at every call (the measurements: docs/decisions.md). This is what every guarded request pays. It runs on the ORM's own connection pool (pg: Kysely cannot name a
  * statement) and is logged through the ORM's logger like every other statement.
  */
 export async function appendAccessLog(em: EntityManager, rows: AccessLogRow[]): Promise<void> {

@@ -30,8 +30,8 @@ interface PendingDecision {
  * guards of a list's fields all decide in the same turn), so the insert runs while the resolvers
  * read the data. A response still leaves only once every decision of its request is committed
  * (`written`, fail closed). Waiting for the whole request before writing had each response wait a
- * whole insert after its resolvers were done: under the benchmark's load, about 7 ms of a 60 ms
- * action plan, a tenth of the throughput (docs/benchmarks.md).
+ * whole insert after its resolvers were done (measured: docs/decisions.md, "The access log fails
+ * closed").
  */
 export class AccessLogRecorder {
   private pending = new Map<string, PendingDecision>();

@@ -17,8 +17,9 @@ export type DenyReason =
 /**
  * An error that is an answer, not a fault (a denial, bad input): its stack trace would point at no
  * bug and is never shown, so none is captured. A GraphQLError captures one twice (as an Error, then
- * its own), about 12 µs, and graphql-js reads it when it places the error: with source maps on,
- * formatting one cost another 20 µs. A 100-case list has dozens of denials (docs/benchmarks.md).
+ * its own), and graphql-js reads it when it places the error, formatting it through source maps; a
+ * list of cases has dozens of denials (docs/decisions.md, "Errors that are answers carry no stack
+ * trace").
  *
  * Given the field it answers for (`at`), the error is made already placed (path and location), as
  * graphql-js would place it; otherwise graphql-js makes a second error around it to place it.

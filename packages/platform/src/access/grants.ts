@@ -60,8 +60,8 @@ const RANK: Record<GroupRole, number> = { COORDINATOR: 3, LOTS: 2, MEMBER: 1 };
  * role and the consent's state, but of what the consent discloses and withdraws only that source's
  * part. A subgraph decides on its own agency's data only (the decide functions below look at
  * `shared[source]` and `withdrawn` for that source alone), so it needs no more, and learns nothing
- * of what the other agencies share. It also keeps the gateway token small: a member of 100 groups
- * carried 33 KB of grants to every subgraph (docs/benchmarks.md).
+ * of what the other agencies share. It also keeps the gateway token small for a member of many
+ * groups (docs/decisions.md, "Grants travel in the gateway token").
  */
 export function grantsForSource(grants: Grants, source: Agency): Grants {
   const cases: Record<string, CaseGrant> = {};

@@ -44,8 +44,8 @@ const CONVERTED = new WeakMap<object, EntityProperty[]>();
 /**
  * Rows of `entity` for reading only: plain objects with the entity's property names and the values
  * MikroORM's own types give them, without managed entities (no identity map, no change-tracking
- * snapshot). Hydrating entities cost 7–10 ms of CPU for 520 attendance rows, reading them this way
- * about 2 ms (docs/benchmarks.md). Every read path of the subgraphs uses these; writes load
+ * snapshot), which is several times cheaper than hydrating entities (docs/decisions.md, "Reads
+ * return plain rows"). Every read path of the subgraphs uses these; writes load
  * managed entities with `em.findOne` and flush them. A test checks that both give the same values
  * for every entity.
  */

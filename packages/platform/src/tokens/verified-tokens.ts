@@ -6,16 +6,16 @@ export interface RememberingVerifier<T> {
 
 /**
  * Remembers tokens already verified, so that a token seen again is not verified again (an ES256
- * check costs about 0.15 ms; a client or the gateway sends the same token with every request).
+ * check is costly, and a client or the gateway sends the same token with every request).
  * A remembered token is accepted only while it is unexpired and for at most `maxAgeMs` after it
  * was checked (so a key withdrawn from a JWKS stops being honoured soon); the memo holds at most
  * `max` tokens, the oldest dropped first, and drops expired ones as new ones come. Only the exact
  * token string is remembered: a token changed in any byte is verified afresh.
  *
  * Tokens are looked up by their last segment (a JWT's signature) and then compared whole. A gateway
- * token for 100 groups is about 33 KB, and V8 hashes a string that long by its length alone: keyed
- * by whole tokens, every token of one length shared a bucket and was compared on each lookup, about
- * 1 µs per token held: 75 µs with 100, 1.4 ms with 1,000 (docs/decisions.md).
+ * token for many groups is long, and V8 hashes a string over 16 KB by its length alone: keyed by
+ * whole tokens, every token of one length shared a bucket and was compared on each lookup, a cost
+ * growing with the tokens held (docs/decisions.md, "Verified tokens are remembered").
  */
 export function rememberVerified<T>(
   verify: (token: string) => Promise<{ value: T; expiresAt: number }>,
