@@ -1,9 +1,13 @@
+import { CONSENT_STATUSES, GROUP_ROLES, SIGNATORY_PARTIES } from '@sig/platform/access';
 import { graphqlEnum } from './graphql-enum';
 
 /**
  * The social-services vocabularies: each an `as const` array from which the TS type and the GraphQL
- * enum (same name, a frozen object) are derived, so that each exists once.
+ * enum (same name, a frozen object) are derived, so that each exists once. The lists the access
+ * rules share (group roles, consent statuses, signatory parties) are the platform's.
  */
+
+export { CONSENT_STATUSES, GROUP_ROLES, SIGNATORY_PARTIES };
 
 export const CASE_STATUSES = ['PROPOSED', 'ASSESSMENT', 'ACTIVE', 'CLOSED'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -41,7 +45,6 @@ export const ClosureReason = graphqlEnum('ClosureReason', CLOSURE_REASONS, 'Why 
   DUPLICATE_PROPOSAL: "A later proposal of a young person whose case was already open, closed by that case's social services (dubblettförslag).",
 });
 
-export const GROUP_ROLES = ['COORDINATOR', 'LOTS', 'MEMBER'] as const;
 export type GroupRole = (typeof GROUP_ROLES)[number];
 export const GroupRole = graphqlEnum('GroupRole', GROUP_ROLES, "A member's role in the group.", {
   COORDINATOR: 'Coordinator (samordnare): leads and follows up the group work.',
@@ -49,14 +52,12 @@ export const GroupRole = graphqlEnum('GroupRole', GROUP_ROLES, "A member's role 
   MEMBER: 'Member (deltagare) representing an agency.',
 });
 
-export const SIGNATORY_PARTIES = ['YOUNG_PERSON', 'GUARDIAN'] as const;
 export type SignatoryParty = (typeof SIGNATORY_PARTIES)[number];
 export const SignatoryParty = graphqlEnum('SignatoryParty', SIGNATORY_PARTIES, 'Who signs a consent.', {
   YOUNG_PERSON: 'The young person (den unge).',
   GUARDIAN: 'A guardian (vårdnadshavare); required while the young person is under 18.',
 });
 
-export const CONSENT_STATUSES = ['PENDING', 'ACTIVE', 'EXPIRED', 'WITHDRAWN'] as const;
 export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
 export const ConsentStatus = graphqlEnum('ConsentStatus', CONSENT_STATUSES, 'Derived status of a consent (samtycke); never stored.', {
   PENDING: 'A required signature is missing, or validity has not begun.',

@@ -11,8 +11,13 @@ export function ageOn(dateOfBirth: string, onDate: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
-export type ConsentStatus = 'PENDING' | 'ACTIVE' | 'EXPIRED' | 'WITHDRAWN';
-export type SignatoryParty = 'YOUNG_PERSON' | 'GUARDIAN';
+/** The derived status of a consent (`consentStatus`); social services' GraphQL enum is made from this list. */
+export const CONSENT_STATUSES = ['PENDING', 'ACTIVE', 'EXPIRED', 'WITHDRAWN'] as const;
+export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
+
+/** Who signs a consent. */
+export const SIGNATORY_PARTIES = ['YOUNG_PERSON', 'GUARDIAN'] as const;
+export type SignatoryParty = (typeof SIGNATORY_PARTIES)[number];
 
 export interface ConsentSignatoryData {
   party: SignatoryParty;

@@ -1,12 +1,14 @@
 import type { Actor } from './actor';
 import type { Agency } from './agency';
-import { consentStatus, disclosedTo, withdrawnSources, type ConsentData } from './consent';
+import { CONSENT_STATUSES, consentStatus, disclosedTo, withdrawnSources, type ConsentData } from './consent';
 
-/** A member's role in one case's group. */
-export type GroupRole = 'COORDINATOR' | 'LOTS' | 'MEMBER';
+/** A member's role in one case's group (the gateway token's check and social services' GraphQL enum use this list). */
+export const GROUP_ROLES = ['COORDINATOR', 'LOTS', 'MEMBER'] as const;
+export type GroupRole = (typeof GROUP_ROLES)[number];
 
-/** The state of a case's current consent, as the gateway found it at request time. */
-export type ConsentState = 'NONE' | 'PENDING' | 'ACTIVE' | 'EXPIRED' | 'WITHDRAWN';
+/** The state of a case's current consent, as the gateway found it at request time: a consent's status, or none. */
+export const CONSENT_STATES = ['NONE', ...CONSENT_STATUSES] as const;
+export type ConsentState = (typeof CONSENT_STATES)[number];
 
 /** What the actor holds on one case whose group it is a current member of. */
 export interface CaseGrant {

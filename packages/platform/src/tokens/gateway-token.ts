@@ -1,6 +1,6 @@
 import { jwtVerify, SignJWT, type JWK } from 'jose';
 import { actorFromClaims, type Actor } from '../access/actor';
-import { grantsForSource, type ConsentState, type Grants, type GroupRole } from '../access/grants';
+import { CONSENT_STATES, GROUP_ROLES, grantsForSource, type Grants } from '../access/grants';
 import { subgraphAgency } from '../access/agency';
 import { importKey, SIGNING_ALG } from './keys';
 import { rememberVerified } from './verified-tokens';
@@ -110,8 +110,6 @@ function optionalText(value: unknown, claim: string): string | undefined {
   return value;
 }
 
-const GROUP_ROLES: GroupRole[] = ['COORDINATOR', 'LOTS', 'MEMBER'];
-const CONSENT_STATES: ConsentState[] = ['NONE', 'PENDING', 'ACTIVE', 'EXPIRED', 'WITHDRAWN'];
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /** The grants inside a verified token are still checked for shape: a malformed token is refused, not half-read. */
