@@ -12,10 +12,10 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { mergeDeep } from '@graphql-tools/utils';
 import { parse } from 'graphql';
 import { createResolversMap } from 'type-graphql';
-import { AccessLogRecorder } from '@sig/platform/access-log';
+import type { AccessLogSink } from '@sig/platform/access-log';
 import { createLogger, ChangeFeed, ChangeFeedCache, platformApp, listen } from '@sig/platform/runtime';
-import { RequestLoaders, type SubgraphContext } from '@sig/platform/request';
-import { SUBGRAPH_AGENCIES, SUBGRAPH_NAME, type CaseFacts } from '@sig/platform/access';
+import { createSubgraphContext, type SubgraphContext } from '@sig/platform/request';
+import { SUBGRAPH_AGENCIES, SUBGRAPH_NAME } from '@sig/platform/access';
 import { databaseUrlFromEnv, openOrm, buildSubgraphTypeDefs } from '@sig/platform/subgraph';
 import { STATISTICS_CHANNEL } from '@sig/platform/statistics';
 import { SUBGRAPH_MODULES } from '../scripts/subgraphs';
@@ -30,6 +30,12 @@ const changeFeed = new ChangeFeed(databaseUrlFromEnv(agency), STATISTICS_CHANNEL
 await changeFeed.start();
 const statisticsCache = new ChangeFeedCache<unknown>(changeFeed);
 const log = createLogger(`plain-${SUBGRAPH_NAME[agency]}`);
+// Nothing is guarded here, so nothing is decided or logged: a decision reaching the log is a bug in the benchmark.
+const noAccessLog: AccessLogSink = {
+  append: () => {
+    throw new Error('the plain variant decides nothing, yet an access decision was recorded');
+  },
+};
 // Configured like the real subgraph in everything that is not enforcement: the same Express app,
 // body limit and Apollo integration (bench/plain-gateway.ts likewise).
 const server = new ApolloServer<SubgraphContext>({ schema, plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()] });
@@ -41,13 +47,7 @@ app.use(
   expressMiddleware(server, {
     context: async ({ req }) => {
       const { actor, grants } = JSON.parse(String(req.headers['x-bench-context']));
-      const base = { actor, grants, em: orm.em.fork(), loaders: new RequestLoaders(), log, accessLog: new AccessLogRecorder({ actor }), statisticsCache };
-      const ctx: SubgraphContext = {
-        ...base,
-        caseFacts: (caseId) =>
-          module.loadCaseFacts ? ctx.loaders.get<string, CaseFacts>('caseFacts', (ids) => module.loadCaseFacts!(base, ids)).load(caseId) : Promise.resolve({ caseId }),
-      };
-      return ctx;
+      return createSubgraphContext({ gateway: { actor, grants }, em: orm.em.fork(), log, statisticsCache, accessLogSink: noAccessLog, loadCaseFacts: module.loadCaseFacts });
     },
   }),
 );

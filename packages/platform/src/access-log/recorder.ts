@@ -41,12 +41,10 @@ export class AccessLogRecorder {
 
   constructor(
     private readonly who: { actor: Actor; operationName?: string; purpose?: string },
-    /** None where nothing is logged (the benchmark's plain variant, which decides nothing). */
-    private readonly sink?: AccessLogSink,
+    private readonly sink: AccessLogSink,
   ) {}
 
   record(caseId: string, source: Agency, category: string, decision: Decision): void {
-    if (!this.sink) throw new Error('an access decision was recorded where no access log is written');
     const outcome = decision.permit ? 'PERMIT' : 'DENY';
     const reason = decision.permit ? decision.basis : decision.reason;
     const key = `${caseId}|${source}|${outcome}|${reason}`;
@@ -90,7 +88,7 @@ export class AccessLogRecorder {
   /** Rows taken by `takeForWrite` whose transaction did not commit: they are written as any other decision. */
   putBack(rows: AccessLogRow[]): void {
     if (rows.length === 0) return;
-    this.writes.push(this.sink!.append(rows).catch((error: unknown) => void (this.failure ??= { error })));
+    this.writes.push(this.sink.append(rows).catch((error: unknown) => void (this.failure ??= { error })));
   }
 
   /** Hands what is pending to the writer (nothing if nothing is). */
@@ -100,7 +98,7 @@ export class AccessLogRecorder {
     const rows = this.rows();
     this.pending = new Map();
     // Failures are kept for `written`, so that a failed wave is never an unhandled rejection.
-    this.writes.push(this.sink!.append(rows).catch((error: unknown) => void (this.failure ??= { error })));
+    this.writes.push(this.sink.append(rows).catch((error: unknown) => void (this.failure ??= { error })));
   }
 
   /** The rows for what is pending: cases with the same decision share a row. */

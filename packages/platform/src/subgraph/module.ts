@@ -1,9 +1,8 @@
 import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import type { EntitySchema, MikroORM } from '@mikro-orm/postgresql';
-import type { CaseFacts } from '../access/decisions';
 import type { SubgraphAgency } from '../access/agency';
-import type { SubgraphContext } from '../request/context';
+import type { CaseFactsLoader } from '../request/context';
 import type { SubgraphSchemaDefinition } from './schema';
 import type { DemoCase, SeededRandom } from './seed';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -18,7 +17,8 @@ export interface SubgraphModule {
   migrationsPath: string;
   /** Writes demo data for the scenario's cases; returns the number of rows written. */
   seedDemoData(em: EntityManager, cases: DemoCase[], rng: SeededRandom): Promise<number>;
-  loadCaseFacts?: (ctx: Omit<SubgraphContext, 'caseFacts'>, caseIds: readonly string[]) => Promise<CaseFacts[]>;
+  /** What the subgraph knows about a case, for district roles; loaded in batches per request. */
+  loadCaseFacts?: CaseFactsLoader;
 }
 
 export type { MikroORM };

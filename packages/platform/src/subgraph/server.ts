@@ -6,16 +6,13 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import { jsonBody, platformApp, postOnly } from '../runtime/http-app';
 import http, { type IncomingMessage } from 'node:http';
-import type { CaseFacts } from '../access/decisions';
 import type { SubgraphAgency } from '../access/agency';
 import { SUBGRAPH_NAME } from '../access/agency';
-import type { SubgraphContext } from '../request/context';
+import { createSubgraphContext, type CaseFactsLoader, type SubgraphContext } from '../request/context';
 import { unauthenticated } from '../access/errors';
 import { createGatewayTokenVerifier, GATEWAY_TOKEN_HEADER } from '../tokens/gateway-token';
 import { checkRequestBinding, createRequestBindingVerifier, GATEWAY_BINDING_HEADER, sha256, type RequestBinding } from '../tokens/request-binding';
 import { jwkFromEnv, KEY_ENV } from '../tokens/keys';
-import { RequestLoaders } from '../request/loaders';
-import { AccessLogRecorder } from '../access-log/recorder';
 import { AccessLogWriter } from '../access-log/writer';
 import { GraphQLError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -34,7 +31,7 @@ export interface SubgraphServerOptions extends SubgraphSchemaDefinition {
   /** This database's statistics change announcements: statistics are cached while it listens. Without it, nothing is cached. */
   changeFeed?: ChangeFeed;
   /** What the subgraph knows about a case, for district roles; loaded in batches per request. */
-  loadCaseFacts?: (ctx: Omit<SubgraphContext, 'caseFacts'>, caseIds: readonly string[]) => Promise<CaseFacts[]>;
+  loadCaseFacts?: CaseFactsLoader;
 }
 
 export interface RunningSubgraph {
@@ -132,15 +129,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       context: async ({ req }) => {
         const gateway = verified.get(req);
         if (!gateway) throw unauthenticated('This subgraph accepts only requests signed by the gateway');
-        const base = { ...gateway, em: options.orm.em.fork(), loaders: new RequestLoaders(), log, accessLog: new AccessLogRecorder(gateway, accessLogWriter), statisticsCache };
-        const ctx: SubgraphContext = {
-          ...base,
-          caseFacts: (caseId) =>
-            options.loadCaseFacts
-              ? ctx.loaders.get<string, CaseFacts>('caseFacts', (ids) => options.loadCaseFacts!(base, ids)).load(caseId)
-              : Promise.resolve({ caseId }),
-        };
-        return ctx;
+        return createSubgraphContext({ gateway, em: options.orm.em.fork(), log, statisticsCache, accessLogSink: accessLogWriter, loadCaseFacts: options.loadCaseFacts });
       },
     }),
   );
