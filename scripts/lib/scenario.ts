@@ -1,6 +1,6 @@
 import { Agency, DISTRICTS } from '@sig/platform/access';
 import { seededRandom } from '@sig/platform/dev';
-import type { DemoCase } from '@sig/platform/subgraph';
+import type { DemoCase } from '@sig/platform/dev';
 
 /** Each lifecycle stage with the consent states it can have (a case is never active without an active consent). */
 const STAGES: [DemoCase['status'], DemoCase['consent']][] = [

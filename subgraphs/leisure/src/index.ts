@@ -4,7 +4,6 @@ import type { SubgraphModule } from '@sig/platform/subgraph';
 import { entities } from './model';
 import { migrations } from './migrations';
 import { leisureSchema } from './schema';
-import { seedDemoData } from './seed';
 
 export const leisureSubgraph: SubgraphModule = {
   agency: Agency.LEISURE,
@@ -12,6 +11,5 @@ export const leisureSubgraph: SubgraphModule = {
   entities,
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
-  seedDemoData,
 };
 export default leisureSubgraph;

@@ -4,7 +4,6 @@ import type { SubgraphModule } from '@sig/platform/subgraph';
 import { entities } from './model';
 import { migrations } from './migrations';
 import { policeSchema } from './schema';
-import { seedDemoData } from './seed';
 
 export const policeSubgraph: SubgraphModule = {
   agency: Agency.POLICE,
@@ -12,6 +11,5 @@ export const policeSubgraph: SubgraphModule = {
   entities,
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
-  seedDemoData,
 };
 export default policeSubgraph;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agency } from '@sig/platform/access';
-import type { DemoCase, SeededRandom } from '@sig/platform/subgraph';
+import type { DemoCase, SeededRandom } from '@sig/platform/dev';
 import { IncidentKind, PoliceContact, PoliceContactKind, PoliceIncident } from './model';
 
 const OFFENCES = ['Misstänkt rån', 'Misstänkt narkotikabrott, ringa', 'Misstänkt misshandel', 'Misstänkt olaga hot', 'Misstänkt skadegörelse', 'Misstänkt vapenbrott'];

@@ -4,7 +4,6 @@ import type { SubgraphModule } from '@sig/platform/subgraph';
 import { entities } from './model';
 import { migrations } from './migrations';
 import { schoolSchema } from './schema';
-import { seedDemoData } from './seed';
 
 export const schoolSubgraph: SubgraphModule = {
   agency: Agency.SCHOOL,
@@ -12,6 +11,5 @@ export const schoolSubgraph: SubgraphModule = {
   entities,
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
-  seedDemoData,
 };
 export default schoolSubgraph;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addDays, Agency } from '@sig/platform/access';
-import type { DemoCase, SeededRandom } from '@sig/platform/subgraph';
+import type { DemoCase, SeededRandom } from '@sig/platform/dev';
 import { AttendancePeriod, SchoolPlacement, SupportMeasure, SupportMeasureKind } from './model';
 
 const SCHOOLS = ['Tensta grundskola', 'Rinkebyskolan', 'Spånga gymnasium', 'Kvarnbyskolan', 'Bredbyskolan', 'Vällingbyskolan'];

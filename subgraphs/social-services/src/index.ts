@@ -6,7 +6,6 @@ import { migrations } from './migrations';
 import { entities } from './model';
 import { PersonalNumberLookupSchema } from './lookup-log';
 import { socialServicesSchema } from './schema';
-import { seedDemoData } from './seed';
 
 export const socialServicesSubgraph: SubgraphModule = {
   agency: Agency.SOCIAL_SERVICES,
@@ -14,7 +13,6 @@ export const socialServicesSubgraph: SubgraphModule = {
   entities: [...entities, PersonalNumberLookupSchema],
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
-  seedDemoData,
   // Social services stores the case, so it knows each case's district (for district supervisors).
   // Through the request's case loader: cases the request has already read need no query.
   async loadCaseFacts(ctx, caseIds) {

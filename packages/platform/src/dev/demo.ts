@@ -1,6 +1,4 @@
-import type { SeededRandom } from '../subgraph/seed';
-
-export type { DemoCase, SeededRandom } from '../subgraph/seed';
+import type { SeededRandom } from './seed';
 
 /** A small deterministic pseudo-random generator (mulberry32), so demo data is the same on every run. */
 export function seededRandom(seed: number): SeededRandom {

@@ -1,4 +1,5 @@
 export * from './demo';
+export * from './seed';
 export * from './personas';
 export * from './dev-keys';
 export * from './actor-tokens';

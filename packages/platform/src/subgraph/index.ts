@@ -3,5 +3,4 @@ export * from './schema';
 export * from './server';
 export * from './run';
 export * from './database';
-export * from './seed';
 export * from './format-error';

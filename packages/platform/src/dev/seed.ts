@@ -1,4 +1,6 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Agency } from '../access/agency';
+import type { ConsentState } from '../access/grants';
 
 /**
  * One case of the demo scenario, as each subgraph's seed needs to know it. The scenario is made
@@ -17,10 +19,10 @@ export interface DemoCase {
   /** When the case was proposed (ISO date). */
   proposedOn: string;
   /** The state of the case's consent in the demo (PARTIALLY_WITHDRAWN: active, but police data withdrawn). */
-  consent: 'NONE' | 'PENDING' | 'ACTIVE' | 'PARTIALLY_WITHDRAWN' | 'EXPIRED' | 'WITHDRAWN';
+  consent: ConsentState | 'PARTIALLY_WITHDRAWN';
 }
 
-/** The deterministic random source a subgraph's seed draws from (dev/demo.ts makes it). */
+/** The deterministic random source a subgraph's seed draws from (demo.ts makes it). */
 export interface SeededRandom {
   next: () => number;
   int: (min: number, max: number) => number;
@@ -29,3 +31,10 @@ export interface SeededRandom {
   /** A deterministic UUID (v4 layout) from the generator. */
   uuid: () => string;
 }
+
+/**
+ * The dev-side contract of a subgraph's demo data: each subgraph exports one as `seedDemoData` from
+ * its `seed` entry (`@sig/subgraph-<name>/seed`), which only the tooling loads, never the subgraph
+ * process. Writes demo data for the scenario's cases; returns the number of rows written.
+ */
+export type DemoSeeder = (em: EntityManager, cases: DemoCase[], rng: SeededRandom) => Promise<number>;
