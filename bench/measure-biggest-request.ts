@@ -1,5 +1,5 @@
 /**
- * `npx tsx gateway/test/measure-biggest-request.ts [cases]`: the memory the most expensive requests
+ * `npx tsx bench/measure-biggest-request.ts [cases]`: the memory the most expensive requests
  * the gateway accepts (list cost just under GRAPHQL_MAX_LIST_COST) take in each platform process.
  * Starts its own PostgreSQL with `cases` demo cases (default 800) and a coordinator in 500 groups,
  * the whole platform as in production (--max-old-space-size=384), sends each request alone and then
@@ -12,20 +12,20 @@ import path from 'node:path';
 import pg from 'pg';
 import { ActorRole, Agency, SUBGRAPH_AGENCIES, type Actor } from '@sig/platform/access';
 import { generatePlatformKeys, issueActorToken } from '@sig/platform/dev';
-import { benchDatabases } from '../../bench/lib/setup';
-import { freePort } from '../../scripts/lib/ports';
-import { startSystem } from '../../scripts/lib/system';
-import { listCostLimitFromEnv } from '../src/limits';
+import { benchDatabases } from './lib/setup';
+import { freePort } from '../scripts/lib/ports';
+import { startSystem } from '../scripts/lib/system';
+import { listCostLimitFromEnv } from '../gateway/src/limits';
 
 const CASES = Number(process.argv[2] ?? 800);
 const say = (line: string) => console.log(`[measure] ${line}`);
 const graphql = createRequire(import.meta.url)('graphql') as typeof import('graphql');
-const schema = graphql.buildSchema(fs.readFileSync(path.resolve(import.meta.dirname, '../../schema/api.graphql'), 'utf8'));
+const schema = graphql.buildSchema(fs.readFileSync(path.resolve(import.meta.dirname, '../schema/api.graphql'), 'utf8'));
 const limit = listCostLimitFromEnv();
 
 const CASE_SCALARS =
   'id district status targetGroup proposalReason proposedByAgency proposedByName proposedOn assessmentStartedOn activatedOn closedOn closureReason nextMeetingDue meetingOverdue';
-const statistics = fs.readFileSync(path.resolve(import.meta.dirname, '../playground/operations/DistrictStatistics.graphql'), 'utf8');
+const statistics = fs.readFileSync(path.resolve(import.meta.dirname, '../gateway/playground/operations/DistrictStatistics.graphql'), 'utf8');
 const statisticsBody = /query DistrictStatistics\(\$period: String!\) \{\s*statistics\(period: \$period\) \{([\s\S]*?)\n  \}\n\}/.exec(statistics)![1];
 const statisticsFragments = statistics.slice(statistics.indexOf('fragment '));
 
