@@ -1,13 +1,12 @@
-import { Agency, type SubgraphAgency } from '@sig/platform/access';
+import { SUBGRAPH_NAME, type SubgraphAgency } from '@sig/platform/access';
 import type { DemoSeeder } from '@sig/platform/dev';
 
 /**
- * Each subgraph's demo seeder, from its package's `seed` entry: the dev-side half of a subgraph,
- * which its process (`src/main.ts`, `src/index.ts`) never loads. Loaded on demand, like the modules.
+ * A subgraph's demo seeder, from its package's `seed` entry (`@sig/subgraph-<name>/seed`): the
+ * dev-side half of a subgraph, which its process (`src/main.ts`) never loads. Found by the registry's
+ * name, so no list of the subgraphs is kept here; each seed.ts checks its export is a DemoSeeder.
  */
-export const DEMO_SEEDERS: Record<SubgraphAgency, () => Promise<DemoSeeder>> = {
-  [Agency.SOCIAL_SERVICES]: async () => (await import('@sig/subgraph-social-services/seed')).seedDemoData,
-  [Agency.POLICE]: async () => (await import('@sig/subgraph-police/seed')).seedDemoData,
-  [Agency.SCHOOL]: async () => (await import('@sig/subgraph-school/seed')).seedDemoData,
-  [Agency.LEISURE]: async () => (await import('@sig/subgraph-leisure/seed')).seedDemoData,
-};
+export async function loadDemoSeeder(agency: SubgraphAgency): Promise<DemoSeeder> {
+  const entry = (await import(`@sig/subgraph-${SUBGRAPH_NAME[agency]}/seed`)) as { seedDemoData: DemoSeeder };
+  return entry.seedDemoData;
+}

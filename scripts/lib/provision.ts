@@ -3,7 +3,7 @@ import pg from 'pg';
 import { Agency, SUBGRAPH_AGENCIES, SUBGRAPH_NAME, type SubgraphAgency } from '@sig/platform/access';
 import { seededRandom } from '@sig/platform/dev';
 import { migrate, openOrm, type SubgraphModule } from '@sig/platform/subgraph';
-import { DEMO_SEEDERS } from './demo-seeders';
+import { loadDemoSeeder } from './demo-seeders';
 import { makeDemoScenario } from './scenario';
 import { SUBGRAPH_MODULES } from '../subgraphs';
 
@@ -212,7 +212,7 @@ export async function seedDemoIfEmpty(dbs: Pick<PlatformDatabases, 'subgraphs'> 
   const CHUNK = 500;
   for (const agency of SUBGRAPH_AGENCIES) {
     const module = await SUBGRAPH_MODULES[agency]();
-    const seedDemoData = await DEMO_SEEDERS[agency]();
+    const seedDemoData = await loadDemoSeeder(agency);
     const rng = seededRandom((options.seed ?? 2026) + agency.length);
     const rows = await withOrm(module, urls[agency], async (orm) => {
       let written = 0;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agency } from '@sig/platform/access';
-import type { DemoCase, SeededRandom } from '@sig/platform/dev';
+import type { DemoCase, DemoSeeder, SeededRandom } from '@sig/platform/dev';
 import { LeisureActivity, LeisureContact, LeisureContactKind, SummerJob } from './model';
 
 const ACTIVITIES = [
@@ -36,3 +36,6 @@ export async function seedDemoData(em: EntityManager, cases: DemoCase[], rng: Se
   await em.flush();
   return rows;
 }
+
+// The dev-side contract by which the tooling loads this entry (loadDemoSeeder in the dev-kit).
+seedDemoData satisfies DemoSeeder;

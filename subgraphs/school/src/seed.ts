@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addDays, Agency } from '@sig/platform/access';
-import type { DemoCase, SeededRandom } from '@sig/platform/dev';
+import type { DemoCase, DemoSeeder, SeededRandom } from '@sig/platform/dev';
 import { AttendancePeriod, SchoolPlacement, SupportMeasure, SupportMeasureKind } from './model';
 
 const SCHOOLS = ['Tensta grundskola', 'Rinkebyskolan', 'Spånga gymnasium', 'Kvarnbyskolan', 'Bredbyskolan', 'Vällingbyskolan'];
@@ -31,3 +31,6 @@ export async function seedDemoData(em: EntityManager, cases: DemoCase[], rng: Se
   await em.flush();
   return rows;
 }
+
+// The dev-side contract by which the tooling loads this entry (loadDemoSeeder in the dev-kit).
+seedDemoData satisfies DemoSeeder;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agency } from '@sig/platform/access';
 import { PERSONAS } from '@sig/platform/dev';
-import type { DemoCase, SeededRandom } from '@sig/platform/dev';
+import type { DemoCase, DemoSeeder, SeededRandom } from '@sig/platform/dev';
 import { makePersonalNumber } from './domain/personal-number';
 import { addDays } from './domain/rules';
 import { ActionStatus, CaseStatus, ClosureReason, GroupRole, InterventionKind, MeetingStatus, PlanTemplate, SignatoryParty, TargetGroup } from './enums';
@@ -185,3 +185,6 @@ function seedMeetingsAndPlan(em: EntityManager, c: DemoCase, activatedOn: string
   });
   return rows + 1;
 }
+
+// The dev-side contract by which the tooling loads this entry (loadDemoSeeder in the dev-kit).
+seedDemoData satisfies DemoSeeder;
