@@ -4,6 +4,7 @@
  * lookup-hash secret) and a fresh password per database login. Development only: production keys come from the operator's vault.
  */
 import { randomBytes } from 'node:crypto';
+import { SUBGRAPHS } from '@sig/platform/access';
 import { gatewayKeyEnv, loadOrCreateDevKeys, lookupHashKeyEnv, subgraphKeyEnv } from '@sig/platform/dev';
 
 if (!process.argv.includes('--env')) {
@@ -16,15 +17,9 @@ const settings: Record<string, string> = {
   ...gatewayKeyEnv(keys),
   ...subgraphKeyEnv(keys),
   ...lookupHashKeyEnv(keys),
-  SOCIAL_SERVICES_DB_PASSWORD: password(),
-  POLICE_DB_PASSWORD: password(),
-  SCHOOL_DB_PASSWORD: password(),
-  LEISURE_DB_PASSWORD: password(),
-  // The application logins (the subgraphs); the passwords above are the database owners' (migrations).
-  SOCIAL_SERVICES_APP_DB_PASSWORD: password(),
-  POLICE_APP_DB_PASSWORD: password(),
-  SCHOOL_APP_DB_PASSWORD: password(),
-  LEISURE_APP_DB_PASSWORD: password(),
+  // Per subgraph in the registry: the database owner's (migrations) and the application login's (the subgraph).
+  ...Object.fromEntries(SUBGRAPHS.map((s) => [s.compose.ownerPasswordEnv, password()])),
+  ...Object.fromEntries(SUBGRAPHS.map((s) => [s.compose.appPasswordEnv, password()])),
   GATEWAY_DB_PASSWORD: password(),
 };
 for (const [name, value] of Object.entries(settings)) console.log(`${name}=${value}`);

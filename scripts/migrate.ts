@@ -1,12 +1,12 @@
 /**
  * Migrates every subgraph's database as its owner, from the <AGENCY>_OWNER_DATABASE_URL settings
- * (all four are needed), then grants each application login (<AGENCY>_APP_DB_ROLE, by default the
+ * (one per subgraph in the registry), then grants each application login (<AGENCY>_APP_DB_ROLE, by default the
  * owner's name and `_app`) its rights: read and write the tables, only read and append to the logs
  * (scripts/lib/provision.ts, grantApplicationAccess); and the gateway's login (GATEWAY_DB_ROLE,
  * default sig_gateway) SELECT on group membership. Used by the docker-compose migrate job; `npm
  * start` does the same itself. The subgraphs themselves connect as the application logins.
  */
-import { SUBGRAPH_AGENCIES, SUBGRAPH_NAME, type SubgraphAgency } from '@sig/platform/access';
+import { SUBGRAPH_AGENCIES, SUBGRAPH_NAME, subgraphEntry, type SubgraphAgency } from '@sig/platform/access';
 import { migrateAll, ownerDatabaseUrlEnvName } from './lib/provision';
 
 const owners = {} as Record<SubgraphAgency, string>;
@@ -18,6 +18,6 @@ for (const agency of SUBGRAPH_AGENCIES) {
     process.exit(2);
   }
   owners[agency] = url;
-  appRoles[agency] = process.env[`${agency}_APP_DB_ROLE`] || `${decodeURIComponent(new URL(url).username)}_app`;
+  appRoles[agency] = process.env[subgraphEntry(agency).appRoleEnv] || `${decodeURIComponent(new URL(url).username)}_app`;
 }
 await migrateAll({ owners, appRoles, gatewayRole: process.env.GATEWAY_DB_ROLE ?? 'sig_gateway' }, (line) => console.log(`[migrate] ${line}`));

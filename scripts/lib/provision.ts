@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { Agency, SUBGRAPH_AGENCIES, SUBGRAPH_NAME, type SubgraphAgency } from '@sig/platform/access';
+import { Agency, SUBGRAPH_AGENCIES, SUBGRAPH_NAME, subgraphEntry, type SubgraphAgency } from '@sig/platform/access';
 import { seededRandom } from '@sig/platform/dev';
 import { migrate, openOrm, type SubgraphModule } from '@sig/platform/subgraph';
 import { loadDemoSeeder } from './demo-seeders';
@@ -36,14 +36,14 @@ function urlFor(adminUrl: string, user: string, password: string, database: stri
   return url.toString();
 }
 
-/** The owner role of an agency's database, and the database's name. */
+/** The owner role of an agency's database, and the database's name: `<prefix>_<registry's databasePart>`. */
 export function roleName(prefix: string, agency: SubgraphAgency): string {
-  return `${prefix}_${SUBGRAPH_NAME[agency].replace(/-/g, '_')}`;
+  return `${prefix}_${subgraphEntry(agency).databasePart}`;
 }
 
 /** Where scripts/migrate.ts and scripts/seed.ts read an agency database's owner login: `<AGENCY>_OWNER_DATABASE_URL`. */
 export function ownerDatabaseUrlEnvName(agency: SubgraphAgency): string {
-  return `${agency}_OWNER_DATABASE_URL`;
+  return subgraphEntry(agency).ownerDatabaseUrlEnv;
 }
 
 /** The application login of an agency's database (the owner's name and `_app`). */

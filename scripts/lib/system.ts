@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { DEFAULT_PORTS } from '@sig/platform/runtime';
-import { Agency, SUBGRAPH_AGENCIES, SUBGRAPH_NAME, type SubgraphAgency } from '@sig/platform/access';
+import { Agency, SUBGRAPH_AGENCIES, SUBGRAPH_NAME, subgraphEntry, type SubgraphAgency } from '@sig/platform/access';
 import { gatewayKeyEnv, lookupHashKeyEnv, subgraphKeyEnv, type PlatformKeys } from '@sig/platform/dev';
 import { databaseUrlEnvName } from '@sig/platform/subgraph';
-import { ROOT } from '../subgraphs';
+import { ROOT, subgraphMain } from '../subgraphs';
 import type { PlatformDatabases } from './provision';
 
 export interface SystemPorts {
@@ -45,7 +45,7 @@ export function platformNodeFlags(): string[] {
 }
 
 /**
- * Starts the four subgraphs and the gateway as separate processes, as in production, and waits
+ * Starts the registry's subgraphs and the gateway as separate processes, as in production, and waits
  * until each answers its health check. `onLine` receives every line they print.
  */
 export async function startSystem(options: {
@@ -107,7 +107,7 @@ export async function startSystem(options: {
       ...gatewayKeyEnv(options.keys),
       GATEWAY_GRANTS_DATABASE_URL: options.databases.gatewayGrants,
       [DEFAULT_PORTS.gateway.env]: String(port),
-      ...Object.fromEntries(SUBGRAPH_AGENCIES.map((a) => [`${a}_URL`, subgraphUrls[a]])),
+      ...Object.fromEntries(SUBGRAPH_AGENCIES.map((a) => [subgraphEntry(a).urlEnv, subgraphUrls[a]])),
       ...options.gatewayEnv,
       ...extraEnv,
     });
@@ -119,7 +119,7 @@ export async function startSystem(options: {
   try {
     for (const agency of SUBGRAPH_AGENCIES) {
       const name = SUBGRAPH_NAME[agency];
-      launch(name, path.join(ROOT, 'subgraphs', name, 'src', 'main.ts'), {
+      launch(name, subgraphMain(agency), {
         ...subgraphKeyEnv(options.keys),
         ...(agency === Agency.SOCIAL_SERVICES ? lookupHashKeyEnv(options.keys) : {}),
         [databaseUrlEnvName(agency)]: options.databases.subgraphs[agency],

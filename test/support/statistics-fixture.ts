@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Agency, type SubgraphAgency } from '@sig/platform/access';
+import { Agency, SUBGRAPH_AGENCIES, type SubgraphAgency } from '@sig/platform/access';
 import { openOrm } from '@sig/platform/subgraph';
 import { SUBGRAPH_MODULES } from '../../scripts/subgraphs';
 import { makePersonalNumber } from '../../subgraphs/social-services/src/domain/personal-number';
@@ -61,12 +61,7 @@ export const FIXTURE: FixtureGroup[] = [
 /** Writes the fixture into the four agency databases (empty, migrated). */
 export async function insertStatisticsFixture(databases: Record<SubgraphAgency, string>): Promise<void> {
   let serial = 0;
-  const perAgency: Record<SubgraphAgency, ((em: EntityManager, caseId: string, g: FixtureGroup) => void)[]> = {
-    [Agency.SOCIAL_SERVICES]: [],
-    [Agency.POLICE]: [],
-    [Agency.SCHOOL]: [],
-    [Agency.LEISURE]: [],
-  };
+  const perAgency = Object.fromEntries(SUBGRAPH_AGENCIES.map((a) => [a, []])) as unknown as Record<SubgraphAgency, ((em: EntityManager, caseId: string, g: FixtureGroup) => void)[]>;
   const cases: { id: string; g: FixtureGroup }[] = FIXTURE.flatMap((g) => Array.from({ length: g.n }, () => ({ id: crypto.randomUUID(), g })));
   perAgency[Agency.SOCIAL_SERVICES].push((em, id, g) => {
     const dateOfBirth = `${2025 - g.age}-06-15`;

@@ -1,9 +1,13 @@
 import 'reflect-metadata';
 import { registerEnumType } from 'type-graphql';
 
+// The subgraph registry's names, where the platform's files have always found them.
+export { SUBGRAPH_AGENCIES, SUBGRAPH_NAME, subgraphAgency, type SubgraphAgency } from './subgraphs';
+
 /**
  * The agencies that take part in SSPF and in a social intervention group (SIG).
- * The first four run a subgraph of their own; the others join groups without one.
+ * Those in the subgraph registry (subgraphs.ts) run a subgraph of their own; the others join
+ * groups without one.
  */
 export enum Agency {
   SOCIAL_SERVICES = 'SOCIAL_SERVICES',
@@ -15,25 +19,6 @@ export enum Agency {
   FIELD_ASSISTANTS = 'FIELD_ASSISTANTS',
   YOUTH_SERVICE = 'YOUTH_SERVICE',
   CIVIL_SOCIETY = 'CIVIL_SOCIETY',
-}
-
-/** The agencies that own a subgraph, and so a database of their own. */
-export const SUBGRAPH_AGENCIES = [Agency.SOCIAL_SERVICES, Agency.POLICE, Agency.SCHOOL, Agency.LEISURE] as const;
-export type SubgraphAgency = (typeof SUBGRAPH_AGENCIES)[number];
-
-/** Subgraph names as they appear in the supergraph, in URLs and in database names. */
-export const SUBGRAPH_NAME: Record<SubgraphAgency, string> = {
-  [Agency.SOCIAL_SERVICES]: 'social-services',
-  [Agency.POLICE]: 'police',
-  [Agency.SCHOOL]: 'school',
-  [Agency.LEISURE]: 'leisure',
-};
-
-/** The agency whose subgraph has this name in the supergraph; throws for a name no subgraph has. */
-export function subgraphAgency(name: string): SubgraphAgency {
-  const agency = SUBGRAPH_AGENCIES.find((a) => SUBGRAPH_NAME[a] === name);
-  if (!agency) throw new Error(`no subgraph is named "${name}"`);
-  return agency;
 }
 
 export function isAgency(value: unknown): value is Agency {

@@ -1,4 +1,5 @@
 export * from './agency';
+export { SUBGRAPHS, subgraphEntry, isSubgraphAgency, type SubgraphEntry } from './subgraphs';
 export * from './actor';
 export * from './grants';
 export * from './decisions';

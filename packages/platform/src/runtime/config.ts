@@ -1,13 +1,13 @@
-import { Agency, type SubgraphAgency } from '../access/agency';
+import { SUBGRAPHS, subgraphEntry, type SubgraphAgency } from '../access/subgraphs';
 
-/** Default ports, each settable through the environment variable named beside it. */
+/**
+ * Default ports, each settable through the environment variable named beside it: the gateway's,
+ * the embedded PostgreSQL's, and each subgraph's from the registry.
+ */
 export const DEFAULT_PORTS = {
   gateway: { env: 'GATEWAY_PORT', port: 4000 },
-  [Agency.SOCIAL_SERVICES]: { env: 'SOCIAL_SERVICES_PORT', port: 4001 },
-  [Agency.POLICE]: { env: 'POLICE_PORT', port: 4002 },
-  [Agency.SCHOOL]: { env: 'SCHOOL_PORT', port: 4003 },
-  [Agency.LEISURE]: { env: 'LEISURE_PORT', port: 4004 },
   postgres: { env: 'EMBEDDED_PG_PORT', port: 5433 },
+  ...(Object.fromEntries(SUBGRAPHS.map((s) => [s.agency, { env: s.port.env, port: s.port.default }])) as Record<SubgraphAgency, { env: string; port: number }>),
 } as const;
 
 export function portFromEnv(key: keyof typeof DEFAULT_PORTS, env: NodeJS.ProcessEnv = process.env): number {
@@ -19,7 +19,7 @@ export function portFromEnv(key: keyof typeof DEFAULT_PORTS, env: NodeJS.Process
   return value;
 }
 
-/** Where the gateway finds each subgraph: `<AGENCY>_URL`, default on localhost at its port. */
+/** Where the gateway finds each subgraph: its URL setting (`<AGENCY>_URL`), default on localhost at its port. */
 export function subgraphUrlFromEnv(agency: SubgraphAgency, env: NodeJS.ProcessEnv = process.env): string {
-  return env[`${agency}_URL`] ?? `http://127.0.0.1:${portFromEnv(agency, env)}/graphql`;
+  return env[subgraphEntry(agency).urlEnv] ?? `http://127.0.0.1:${portFromEnv(agency, env)}/graphql`;
 }

@@ -2,16 +2,16 @@ import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type EntitySchema, type Options } from '@mikro-orm/postgresql';
 import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
-import { SUBGRAPH_NAME, type SubgraphAgency } from '../access/agency';
+import { subgraphEntry, type SubgraphAgency } from '../access/subgraphs';
 
-/** Each subgraph reads its own connection URL from `<AGENCY>_DATABASE_URL`, e.g. POLICE_DATABASE_URL. */
+/** Each subgraph reads its own connection URL from its registry setting, e.g. POLICE_DATABASE_URL. */
 export function databaseUrlEnvName(agency: SubgraphAgency): string {
-  return `${agency}_DATABASE_URL`;
+  return subgraphEntry(agency).databaseUrlEnv;
 }
 
 export function databaseUrlFromEnv(agency: SubgraphAgency, env: NodeJS.ProcessEnv = process.env): string {
   const url = env[databaseUrlEnvName(agency)];
-  if (!url) throw new Error(`${databaseUrlEnvName(agency)} is not set (the ${SUBGRAPH_NAME[agency]} subgraph's database)`);
+  if (!url) throw new Error(`${databaseUrlEnvName(agency)} is not set (the ${subgraphEntry(agency).name} subgraph's database)`);
   return url;
 }
 

@@ -1,4 +1,4 @@
-import { SUBGRAPH_NAME } from '../access/agency';
+import { SUBGRAPH_NAME } from '../access/subgraphs';
 import { ChangeFeed } from '../runtime/change-feed';
 import { portFromEnv } from '../runtime/config';
 import { STATISTICS_CHANNEL } from '../statistics/change-sql';
