@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { defineEntity, p } from '@mikro-orm/postgresql';
 import { AccessLogEntrySchema } from '@sig/platform/access-log';
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { defineAgencyCasePart } from '@sig/platform/agency';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /** Who in leisure services had a contact with the young person. */
 export enum LeisureContactKind {
@@ -100,18 +101,14 @@ export const SummerJobSchema = defineEntity({
   },
 });
 
-/** The SIG case, owned by social services; the leisure subgraph contributes `Case.leisure`. */
-@ObjectType({ description: 'A SIG case (ärende), owned by social services.' })
-@Directive('@key(fields: "id")')
-export class Case {
-  @Field(() => ID, { description: 'Identifier of the case.' })
-  id!: string;
-}
-
-@ObjectType({ description: "Leisure services' data about one case (fritids uppgifter), shared only as far as consent allows." })
-export class LeisureCaseData {
-  @Field(() => ID, { description: 'The case these data belong to.' })
-  caseId!: string;
-}
+/** The SIG case, owned by social services; the leisure subgraph contributes `Case.leisure`, its data container. */
+export const leisureCase = defineAgencyCasePart({
+  field: 'leisure',
+  dataType: 'LeisureCaseData',
+  dataDescription: "Leisure services' data about one case (fritids uppgifter), shared only as far as consent allows.",
+  fieldDescription: "Leisure services' data about this case (fritids uppgifter).",
+});
+export const LeisureCaseData = leisureCase.CaseData;
+export type LeisureCaseData = InstanceType<typeof LeisureCaseData>;
 
 export const entities = [LeisureActivitySchema, LeisureContactSchema, SummerJobSchema, AccessLogEntrySchema];

@@ -2,9 +2,8 @@ import { statisticsReportReference } from '@sig/platform/statistics';
 import { randomUUID } from 'node:crypto';
 import { commitWrite, rowsBy, type SubgraphContext } from '@sig/platform/request';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { accessLogEntries, AccessLogEntry } from '@sig/platform/access-log';
 import { badInput, requireIsoDateRange, requirePastDate, requireText } from '@sig/platform/access';
-import { Case, LeisureActivity, LeisureCaseData, LeisureContact, LeisureContactKind, SummerJob } from './model';
+import { leisureCase, LeisureActivity, LeisureCaseData, LeisureContact, LeisureContactKind, SummerJob } from './model';
 
 @InputType({ description: 'A leisure activity.' })
 class LeisureActivityInput {
@@ -38,21 +37,8 @@ class SummerJobInput {
   weeks!: number;
 }
 
-@Resolver(() => Case)
-export class CaseResolver {
-  @FieldResolver(() => LeisureCaseData, { nullable: true, description: "Leisure services' data about this case (fritids uppgifter)." })
-  leisure(@Root() root: Case): LeisureCaseData {
-    return Object.assign(new LeisureCaseData(), { caseId: root.id });
-  }
-}
-
 @Resolver(() => LeisureCaseData)
 export class LeisureCaseDataResolver {
-  @FieldResolver(() => [AccessLogEntry], { nullable: true, description: 'Who was allowed or denied which of these data, when (åtkomstlogg), newest first. Read by the case coordinator for the log extract.' })
-  accessLog(@Root() root: LeisureCaseData, @Ctx() ctx: SubgraphContext) {
-    return accessLogEntries(ctx, root.caseId);
-  }
-
   @FieldResolver(() => [LeisureActivity], { nullable: true, description: 'Leisure activities. Category LEISURE/ACTIVITIES.' })
   activities(@Root() root: LeisureCaseData, @Ctx() ctx: SubgraphContext) {
     return rowsBy(ctx, LeisureActivity, 'caseId', root.caseId, { fromDate: 'asc' });
@@ -123,6 +109,6 @@ export class LeisureMutations {
 }
 
 export const referenceResolvers = {
-  Case: { __resolveReference: (ref: { id: string }) => Object.assign(new Case(), { id: ref.id }) },
+  ...leisureCase.referenceResolvers,
   ...statisticsReportReference,
 };

@@ -1,13 +1,13 @@
 import type { SubgraphSchemaDefinition } from '@sig/platform/subgraph';
 import { AgencyStatisticsReport } from '@sig/platform/statistics';
-import { Case } from './model';
+import { leisureCase } from './model';
 import { permissions } from './permissions';
 import { LeisureStatisticsResolver } from './statistics';
-import { CaseResolver, LeisureCaseDataResolver, LeisureMutations, referenceResolvers } from './resolvers';
+import { LeisureCaseDataResolver, LeisureMutations, referenceResolvers } from './resolvers';
 
 export const leisureSchema: SubgraphSchemaDefinition = {
-  resolvers: [CaseResolver, LeisureCaseDataResolver, LeisureMutations, LeisureStatisticsResolver],
-  orphanedTypes: [Case, AgencyStatisticsReport],
+  resolvers: [...leisureCase.resolvers, LeisureCaseDataResolver, LeisureMutations, LeisureStatisticsResolver],
+  orphanedTypes: [leisureCase.Case, AgencyStatisticsReport],
   referenceResolvers,
   permissions,
 };

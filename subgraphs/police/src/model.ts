@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { defineEntity, p } from '@mikro-orm/postgresql';
 import { AccessLogEntrySchema } from '@sig/platform/access-log';
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { defineAgencyCasePart } from '@sig/platform/agency';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 /** The kind of a police incident that concerns the young person. */
 export enum IncidentKind {
@@ -119,19 +120,14 @@ export const PoliceContactSchema = defineEntity({
   },
 });
 
-/** The SIG case, owned by social services; the police subgraph contributes `Case.police`. */
-@ObjectType({ description: 'A SIG case (ärende), owned by social services.' })
-@Directive('@key(fields: "id")')
-export class Case {
-  @Field(() => ID, { description: 'Identifier of the case.' })
-  id!: string;
-}
-
-/** The police's part of one case: a container whose lists are each guarded by their own category. */
-@ObjectType({ description: "The police's data about one case (polisens uppgifter), shared only as far as consent allows." })
-export class PoliceCaseData {
-  @Field(() => ID, { description: 'The case these data belong to.' })
-  caseId!: string;
-}
+/** The SIG case, owned by social services; the police subgraph contributes `Case.police`, its data container. */
+export const policeCase = defineAgencyCasePart({
+  field: 'police',
+  dataType: 'PoliceCaseData',
+  dataDescription: "The police's data about one case (polisens uppgifter), shared only as far as consent allows.",
+  fieldDescription: "The police's data about this case (polisens uppgifter).",
+});
+export const PoliceCaseData = policeCase.CaseData;
+export type PoliceCaseData = InstanceType<typeof PoliceCaseData>;
 
 export const entities = [PoliceIncidentSchema, PoliceContactSchema, AccessLogEntrySchema];

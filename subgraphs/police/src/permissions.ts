@@ -1,5 +1,7 @@
 import { Agency } from '@sig/platform/access';
-import { accessLogOf, aggregateData, allow, caseScoped, caseWrite, reachedThroughGuards, statisticsReader } from '@sig/platform/guard';
+import { agencyPermissionRows, byArgCase, byParentCase } from '@sig/platform/agency';
+import { aggregateData, caseScoped, caseWrite, reachedThroughGuards } from '@sig/platform/guard';
+import { policeCase } from './model';
 
 /**
  * The police subgraph's permission table: every case-scoped field with its category.
@@ -10,28 +12,18 @@ export const POLICE_CATEGORIES = {
   CONTACTS: { source: Agency.POLICE, category: 'CONTACTS' },
 } as const;
 
-const byParentCase = (parent: { caseId: string }) => parent.caseId;
-const byArgCase = (_: unknown, args: { caseId: string }) => args.caseId;
-
 export const permissions = {
-  Case: { id: allow, police: allow },
-  PoliceCaseData: {
-    caseId: allow,
-    accessLog: accessLogOf(Agency.POLICE, byParentCase),
+  // Case, the container's caseId and accessLog, AccessLogEntry, the statistics entry and figures.
+  ...agencyPermissionRows(Agency.POLICE, policeCase, {
     incidents: caseScoped(POLICE_CATEGORIES.INCIDENTS, byParentCase),
     contacts: caseScoped(POLICE_CATEGORIES.CONTACTS, byParentCase),
-  },
-  AccessLogEntry: reachedThroughGuards,
+  }),
   // Reachable only through the guarded fields above and the guarded mutations below.
   PoliceIncident: reachedThroughGuards,
   PoliceContact: reachedThroughGuards,
-  // Aggregates only, small-cell protected; the entry needs the statistics role.
-  StatisticsReport: statisticsReader,
-  StatisticsCohort: aggregateData,
+  // Aggregates only, small-cell protected (the entry, with the statistics role, is in the shared rows).
   PoliceStatistics: aggregateData,
   PoliceDistrictStatistics: aggregateData,
-  StatisticCount: aggregateData,
-  StatisticFigure: aggregateData,
   Mutation: {
     recordPoliceIncident: caseWrite(POLICE_CATEGORIES.INCIDENTS, byArgCase),
     recordPoliceContact: caseWrite(POLICE_CATEGORIES.CONTACTS, byArgCase),

@@ -2,9 +2,8 @@ import { statisticsReportReference } from '@sig/platform/statistics';
 import { randomUUID } from 'node:crypto';
 import { commitWrite, type SubgraphContext, rowsBy } from '@sig/platform/request';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
-import { accessLogEntries, AccessLogEntry } from '@sig/platform/access-log';
 import { requireText, requirePastDate } from '@sig/platform/access';
-import { Case, IncidentKind, PoliceCaseData, PoliceContact, PoliceContactKind, PoliceIncident } from './model';
+import { policeCase, IncidentKind, PoliceCaseData, PoliceContact, PoliceContactKind, PoliceIncident } from './model';
 
 @InputType({ description: 'A new police incident concerning the young person.' })
 class PoliceIncidentInput {
@@ -28,21 +27,8 @@ class PoliceContactInput {
   note!: string;
 }
 
-@Resolver(() => Case)
-export class CaseResolver {
-  @FieldResolver(() => PoliceCaseData, { nullable: true, description: "The police's data about this case (polisens uppgifter)." })
-  police(@Root() root: Case): PoliceCaseData {
-    return Object.assign(new PoliceCaseData(), { caseId: root.id });
-  }
-}
-
 @Resolver(() => PoliceCaseData)
 export class PoliceCaseDataResolver {
-  @FieldResolver(() => [AccessLogEntry], { nullable: true, description: 'Who was allowed or denied which of these data, when (åtkomstlogg), newest first. Read by the case coordinator for the log extract.' })
-  accessLog(@Root() root: PoliceCaseData, @Ctx() ctx: SubgraphContext) {
-    return accessLogEntries(ctx, root.caseId);
-  }
-
   @FieldResolver(() => [PoliceIncident], { nullable: true, description: 'Incidents concerning the young person, newest first. Category POLICE/INCIDENTS.' })
   incidents(@Root() root: PoliceCaseData, @Ctx() ctx: SubgraphContext) {
     return rowsBy(ctx, PoliceIncident, 'caseId', root.caseId, { occurredAt: 'desc' });
@@ -96,6 +82,6 @@ export class PoliceMutations {
 }
 
 export const referenceResolvers = {
-  Case: { __resolveReference: (ref: { id: string }) => Object.assign(new Case(), { id: ref.id }) },
+  ...policeCase.referenceResolvers,
   ...statisticsReportReference,
 };

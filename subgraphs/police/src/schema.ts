@@ -1,13 +1,13 @@
 import type { SubgraphSchemaDefinition } from '@sig/platform/subgraph';
 import { AgencyStatisticsReport } from '@sig/platform/statistics';
-import { Case } from './model';
+import { policeCase } from './model';
 import { permissions } from './permissions';
 import { PoliceStatisticsResolver } from './statistics';
-import { CaseResolver, PoliceCaseDataResolver, PoliceMutations, referenceResolvers } from './resolvers';
+import { PoliceCaseDataResolver, PoliceMutations, referenceResolvers } from './resolvers';
 
 export const policeSchema: SubgraphSchemaDefinition = {
-  resolvers: [CaseResolver, PoliceCaseDataResolver, PoliceMutations, PoliceStatisticsResolver],
-  orphanedTypes: [Case, AgencyStatisticsReport],
+  resolvers: [...policeCase.resolvers, PoliceCaseDataResolver, PoliceMutations, PoliceStatisticsResolver],
+  orphanedTypes: [policeCase.Case, AgencyStatisticsReport],
   referenceResolvers,
   permissions,
 };

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { defineEntity, p } from '@mikro-orm/postgresql';
 import { AccessLogEntrySchema } from '@sig/platform/access-log';
-import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { defineAgencyCasePart } from '@sig/platform/agency';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /** The kind of a support measure in school. */
 export enum SupportMeasureKind {
@@ -110,18 +111,14 @@ export const SupportMeasureSchema = defineEntity({
   },
 });
 
-/** The SIG case, owned by social services; the school subgraph contributes `Case.school`. */
-@ObjectType({ description: 'A SIG case (ärende), owned by social services.' })
-@Directive('@key(fields: "id")')
-export class Case {
-  @Field(() => ID, { description: 'Identifier of the case.' })
-  id!: string;
-}
-
-@ObjectType({ description: "The school's data about one case (skolans uppgifter), shared only as far as consent allows." })
-export class SchoolCaseData {
-  @Field(() => ID, { description: 'The case these data belong to.' })
-  caseId!: string;
-}
+/** The SIG case, owned by social services; the school subgraph contributes `Case.school`, its data container. */
+export const schoolCase = defineAgencyCasePart({
+  field: 'school',
+  dataType: 'SchoolCaseData',
+  dataDescription: "The school's data about one case (skolans uppgifter), shared only as far as consent allows.",
+  fieldDescription: "The school's data about this case (skolans uppgifter).",
+});
+export const SchoolCaseData = schoolCase.CaseData;
+export type SchoolCaseData = InstanceType<typeof SchoolCaseData>;
 
 export const entities = [SchoolPlacementSchema, AttendancePeriodSchema, SupportMeasureSchema, AccessLogEntrySchema];

@@ -1,5 +1,7 @@
 import { Agency } from '@sig/platform/access';
-import { accessLogOf, aggregateData, allow, caseScoped, caseWrite, reachedThroughGuards, statisticsReader } from '@sig/platform/guard';
+import { agencyPermissionRows, byArgCase, byParentCase } from '@sig/platform/agency';
+import { aggregateData, caseScoped, caseWrite, reachedThroughGuards } from '@sig/platform/guard';
+import { schoolCase } from './model';
 
 /** The school subgraph's permission table: every case-scoped field with its category. Fields not named are denied. */
 export const SCHOOL_CATEGORIES = {
@@ -8,30 +10,20 @@ export const SCHOOL_CATEGORIES = {
   SUPPORT: { source: Agency.SCHOOL, category: 'SUPPORT' },
 } as const;
 
-const byParentCase = (parent: { caseId: string }) => parent.caseId;
-const byArgCase = (_: unknown, args: { caseId: string }) => args.caseId;
-
 export const permissions = {
-  Case: { id: allow, school: allow },
-  SchoolCaseData: {
-    caseId: allow,
-    accessLog: accessLogOf(Agency.SCHOOL, byParentCase),
+  // Case, the container's caseId and accessLog, AccessLogEntry, the statistics entry and figures.
+  ...agencyPermissionRows(Agency.SCHOOL, schoolCase, {
     placement: caseScoped(SCHOOL_CATEGORIES.PLACEMENT, byParentCase),
     attendance: caseScoped(SCHOOL_CATEGORIES.ATTENDANCE, byParentCase),
     supportMeasures: caseScoped(SCHOOL_CATEGORIES.SUPPORT, byParentCase),
-  },
-  AccessLogEntry: reachedThroughGuards,
+  }),
   // Reachable only through the guarded fields above and the guarded mutations below.
   SchoolPlacement: reachedThroughGuards,
   AttendancePeriod: reachedThroughGuards,
   SupportMeasure: reachedThroughGuards,
-  // Aggregates only, small-cell protected; the entry needs the statistics role.
-  StatisticsReport: statisticsReader,
-  StatisticsCohort: aggregateData,
+  // Aggregates only, small-cell protected (the entry, with the statistics role, is in the shared rows).
   SchoolStatistics: aggregateData,
   SchoolDistrictStatistics: aggregateData,
-  StatisticCount: aggregateData,
-  StatisticFigure: aggregateData,
   Mutation: {
     recordSchoolPlacement: caseWrite(SCHOOL_CATEGORIES.PLACEMENT, byArgCase),
     recordAttendance: caseWrite(SCHOOL_CATEGORIES.ATTENDANCE, byArgCase),

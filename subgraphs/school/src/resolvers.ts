@@ -2,9 +2,8 @@ import { statisticsReportReference } from '@sig/platform/statistics';
 import { randomUUID } from 'node:crypto';
 import { commitWrite, rowsBy, type SubgraphContext } from '@sig/platform/request';
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { accessLogEntries, AccessLogEntry } from '@sig/platform/access-log';
 import { badInput, requireIsoDateRange, requireText } from '@sig/platform/access';
-import { AttendancePeriod, Case, SchoolCaseData, SchoolPlacement, SupportMeasure, SupportMeasureKind } from './model';
+import { AttendancePeriod, SchoolCaseData, schoolCase, SchoolPlacement, SupportMeasure, SupportMeasureKind } from './model';
 
 @InputType({ description: 'A school placement.' })
 class SchoolPlacementInput {
@@ -49,21 +48,8 @@ function percent(field: string, value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-@Resolver(() => Case)
-export class CaseResolver {
-  @FieldResolver(() => SchoolCaseData, { nullable: true, description: "The school's data about this case (skolans uppgifter)." })
-  school(@Root() root: Case): SchoolCaseData {
-    return Object.assign(new SchoolCaseData(), { caseId: root.id });
-  }
-}
-
 @Resolver(() => SchoolCaseData)
 export class SchoolCaseDataResolver {
-  @FieldResolver(() => [AccessLogEntry], { nullable: true, description: 'Who was allowed or denied which of these data, when (åtkomstlogg), newest first. Read by the case coordinator for the log extract.' })
-  accessLog(@Root() root: SchoolCaseData, @Ctx() ctx: SubgraphContext) {
-    return accessLogEntries(ctx, root.caseId);
-  }
-
   @FieldResolver(() => SchoolPlacement, { nullable: true, description: 'The current school placement. Category SCHOOL/PLACEMENT.' })
   async placement(@Root() root: SchoolCaseData, @Ctx() ctx: SubgraphContext): Promise<SchoolPlacement | null> {
     const placements = await rowsBy(ctx, SchoolPlacement, 'caseId', root.caseId, { fromDate: 'desc' });
@@ -140,6 +126,6 @@ export class SchoolMutations {
 }
 
 export const referenceResolvers = {
-  Case: { __resolveReference: (ref: { id: string }) => Object.assign(new Case(), { id: ref.id }) },
+  ...schoolCase.referenceResolvers,
   ...statisticsReportReference,
 };

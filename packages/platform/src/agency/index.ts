@@ -1,0 +1,2 @@
+export * from './case-part';
+export * from './permission-rows';
