@@ -11,6 +11,7 @@ WORKDIR /app
 # (A new workspace needs its package.json listed here.)
 COPY package.json package-lock.json .npmrc ./
 COPY packages/platform/package.json packages/platform/
+COPY packages/dev-kit/package.json packages/dev-kit/
 COPY gateway/package.json gateway/
 COPY subgraphs/social-services/package.json subgraphs/social-services/
 COPY subgraphs/police/package.json subgraphs/police/

@@ -13,8 +13,7 @@ import pg from 'pg';
 import { ActorRole, Agency, SUBGRAPH_AGENCIES, type Actor } from '@sig/platform/access';
 import { generatePlatformKeys, issueActorToken } from '@sig/platform/dev';
 import { benchDatabases } from './lib/setup';
-import { freePort } from '../scripts/lib/ports';
-import { startSystem } from '../scripts/lib/system';
+import { freePort, startSystem } from '@sig/dev-kit';
 import { listCostLimitFromEnv } from '../gateway/src/limits';
 
 const CASES = Number(process.argv[2] ?? 800);

@@ -18,7 +18,7 @@ import { createSubgraphContext, type SubgraphContext } from '@sig/platform/reque
 import { SUBGRAPH_AGENCIES, SUBGRAPH_NAME } from '@sig/platform/access';
 import { databaseUrlFromEnv, openOrm, buildSubgraphTypeDefs } from '@sig/platform/subgraph';
 import { STATISTICS_CHANNEL } from '@sig/platform/statistics';
-import { SUBGRAPH_MODULES } from '../scripts/subgraphs';
+import { SUBGRAPH_MODULES } from '@sig/dev-kit';
 
 const agency = SUBGRAPH_AGENCIES.find((a) => SUBGRAPH_NAME[a] === process.argv[2])!;
 const module = await SUBGRAPH_MODULES[agency]();

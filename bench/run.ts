@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROOT } from '../scripts/subgraphs';
+import { ROOT } from '@sig/dev-kit';
 import { formatCpu, startCpuMeter } from './lib/cpu';
 import { formatMeasured, measure as measureWith, progress, type Measured } from './lib/setup';
 import { startBenchVariants, type Variant } from './lib/variants';

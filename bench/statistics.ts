@@ -20,9 +20,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { generatePlatformKeys, issueActorToken, PERSONAS } from '@sig/platform/dev';
 import { SUBGRAPH_AGENCIES, todayIso } from '@sig/platform/access';
-import { freePort } from '../scripts/lib/ports';
-import { startSystem } from '../scripts/lib/system';
-import { ROOT } from '../scripts/subgraphs';
+import { freePort, startSystem, ROOT } from '@sig/dev-kit';
 import { benchDatabases, formatMeasured, measure, progress } from './lib/setup';
 
 const { values } = parseArgs({ options: { cases: { type: 'string', default: '50000' }, requests: { type: 'string', default: '100' }, connections: { type: 'string', default: '1' }, cold: { type: 'string', default: '20' } } });

@@ -7,7 +7,7 @@
 # tables (read and write, but only read and append to the access log); closes the database and the
 # maintenance databases to every other role, and removes the superuser's password: over the
 # network only the agency's two logins (and, in social services' database, the gateway's read-only
-# login) can connect. The layout scripts/lib/provision.ts makes for npm start.
+# login) can connect. The layout packages/dev-kit/src/provision.ts makes for npm start.
 set -eu
 psql -v ON_ERROR_STOP=1 --no-psqlrc --username "$POSTGRES_USER" --dbname postgres \
   -v owner="$POSTGRES_DB" -v password="$POSTGRES_PASSWORD" \

@@ -21,9 +21,8 @@ import { SUBGRAPH_AGENCIES, SUBGRAPH_NAME, type SubgraphAgency } from '@sig/plat
 import { databaseUrlEnvName } from '@sig/platform/subgraph';
 import { describeChainReport, verifyAccessLogChain } from '@sig/platform/access-log';
 import pg from 'pg';
-import { startPostgresServer, type PostgresServer } from './lib/postgres-server';
-import { ownerDatabaseUrlEnvName, roleName } from './lib/provision';
-import { ROOT } from './subgraphs';
+import { startPostgresServer, type PostgresServer } from '@sig/dev-kit/postgres';
+import { ownerDatabaseUrlEnvName, roleName, ROOT } from '@sig/dev-kit';
 
 const say = (line: string) => console.log(`[audit] ${line}`);
 

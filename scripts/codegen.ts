@@ -11,7 +11,7 @@ import * as typescriptOperations from '@graphql-codegen/typescript-operations';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { ROOT } from './subgraphs';
+import { ROOT } from '@sig/dev-kit';
 
 // The codegen plugins are CommonJS: parse and validate with the same copy of graphql they use.
 const { buildSchema, parse, validate } = createRequire(import.meta.url)('graphql') as typeof import('graphql');

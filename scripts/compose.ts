@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { parse, printSchema } from 'graphql';
 import { DEFAULT_PORTS } from '@sig/platform/runtime';
 import { SUBGRAPH_AGENCIES, SUBGRAPH_NAME } from '@sig/platform/access';
-import { ROOT } from './subgraphs';
+import { ROOT } from '@sig/dev-kit';
 
 const check = process.argv.includes('--check');
 const run = promisify(execFile);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { SUBGRAPH_AGENCIES, SUBGRAPH_NAME } from '@sig/platform/access';
 import { openOrm } from '@sig/platform/subgraph';
-import { SUBGRAPH_MODULES } from './subgraphs';
+import { SUBGRAPH_MODULES } from '@sig/dev-kit';
 
 const name = process.argv[2];
 const agency = SUBGRAPH_AGENCIES.find((a) => SUBGRAPH_NAME[a] === name);

@@ -2,12 +2,12 @@
  * Migrates every subgraph's database as its owner, from the <AGENCY>_OWNER_DATABASE_URL settings
  * (one per subgraph in the registry), then grants each application login (<AGENCY>_APP_DB_ROLE, by default the
  * owner's name and `_app`) its rights: read and write the tables, only read and append to the logs
- * (scripts/lib/provision.ts, grantApplicationAccess); and the gateway's login (GATEWAY_DB_ROLE,
+ * (@sig/dev-kit, grantApplicationAccess); and the gateway's login (GATEWAY_DB_ROLE,
  * default sig_gateway) SELECT on group membership. Used by the docker-compose migrate job; `npm
  * start` does the same itself. The subgraphs themselves connect as the application logins.
  */
 import { SUBGRAPH_AGENCIES, SUBGRAPH_NAME, subgraphEntry, type SubgraphAgency } from '@sig/platform/access';
-import { migrateAll, ownerDatabaseUrlEnvName } from './lib/provision';
+import { migrateAll, ownerDatabaseUrlEnvName } from '@sig/dev-kit';
 
 const owners = {} as Record<SubgraphAgency, string>;
 const appRoles = {} as Record<SubgraphAgency, string>;

@@ -1,7 +1,7 @@
 /** Prints one subgraph's SDL (used by compose.ts, one process per subgraph). */
 import { SUBGRAPH_AGENCIES, SUBGRAPH_NAME } from '@sig/platform/access';
 import { buildSubgraphTypeDefs } from '@sig/platform/subgraph';
-import { SUBGRAPH_MODULES } from './subgraphs';
+import { SUBGRAPH_MODULES } from '@sig/dev-kit';
 
 const agency = SUBGRAPH_AGENCIES.find((a) => SUBGRAPH_NAME[a] === process.argv[2]);
 if (!agency) {

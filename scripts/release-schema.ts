@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './subgraphs';
+import { ROOT } from '@sig/dev-kit';
 
 const schemaDir = path.join(ROOT, 'schema');
 fs.mkdirSync(path.join(schemaDir, 'released'), { recursive: true });

@@ -7,12 +7,9 @@ import path from 'node:path';
 import { loadOrCreateDevKeys, PERSONAS, type PersonaName } from '@sig/platform/dev';
 import { SUBGRAPH_AGENCIES } from '@sig/platform/access';
 import { PLAYGROUND_PERSONAS_ENV } from '../gateway/src/playground';
-import { personaTokens } from './lib/personas';
+import { personaTokens, migrateAll, provisionDatabases, seedDemoIfEmpty, startSystem, ROOT } from '@sig/dev-kit';
 import { portFromEnv } from '@sig/platform/runtime';
-import { startPostgresServer } from './lib/postgres-server';
-import { migrateAll, provisionDatabases, seedDemoIfEmpty } from './lib/provision';
-import { startSystem } from './lib/system';
-import { ROOT } from './subgraphs';
+import { startPostgresServer } from '@sig/dev-kit/postgres';
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 const log = (line: string) => console.log(`[start] ${line}`);

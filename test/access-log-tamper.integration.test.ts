@@ -6,8 +6,7 @@ import { Agency, SUBGRAPH_AGENCIES, SUBGRAPH_NAME, type SubgraphAgency } from '@
 import { appendAccessLog, type AccessLogRow, accessLogCanonical, accessLogRowHash, describeChainReport, verifyAccessLogChain, type ChainedRow, ACCESS_LOG_CHAIN_AT_FORMAT } from '@sig/platform/access-log';
 import { openOrm } from '@sig/platform/subgraph';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SUBGRAPH_MODULES } from '../scripts/subgraphs';
-import { dropDatabases, migrateAll, provisionDatabases, type PlatformDatabases } from '../scripts/lib/provision';
+import { SUBGRAPH_MODULES, dropDatabases, migrateAll, provisionDatabases, type PlatformDatabases } from '@sig/dev-kit';
 import { createTestDatabases } from './support/platform';
 
 /**

@@ -5,7 +5,7 @@ import { RequestLoaders } from '@sig/platform/request';
 import { openOrm } from '@sig/platform/subgraph';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SUBGRAPH_MODULES } from '../scripts/subgraphs';
+import { SUBGRAPH_MODULES } from '@sig/dev-kit';
 import { createTestDatabases } from './support/platform';
 
 /**

@@ -2,7 +2,7 @@ import path from 'node:path';
 import os from 'node:os';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgresServer, type PostgresServer } from '../scripts/lib/postgres-server';
+import { startPostgresServer, type PostgresServer } from '@sig/dev-kit/postgres';
 import { createActiveCase } from './support/cases';
 import { freePort, startTestPlatform, type TestPlatform } from './support/platform';
 

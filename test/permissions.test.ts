@@ -3,7 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { SUBGRAPHS } from '@sig/platform/access';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../scripts/subgraphs';
+import { ROOT } from '@sig/dev-kit';
 
 const run = promisify(execFile);
 

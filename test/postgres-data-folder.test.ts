@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { prepareDataFolder, serverUser } from '../scripts/lib/postgres-server';
+import { prepareDataFolder, serverUser } from '@sig/dev-kit/postgres';
 
 /**
  * Issue 14 (hole 9, part): the embedded PostgreSQL's folder (its data and the admin password) is

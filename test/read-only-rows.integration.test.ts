@@ -2,8 +2,7 @@ import { readOnlyRows } from '@sig/platform/request';
 import { SUBGRAPH_AGENCIES } from '@sig/platform/access';
 import { openOrm } from '@sig/platform/subgraph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SUBGRAPH_MODULES } from '../scripts/subgraphs';
-import type { PlatformDatabases } from '../scripts/lib/provision';
+import { SUBGRAPH_MODULES, type PlatformDatabases } from '@sig/dev-kit';
 import { createTestDatabases } from './support/platform';
 
 /**

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agency, type Actor } from '@sig/platform/access';
 import { gatewayRequestHeaders } from '@sig/platform/tokens';
 import { PERSONAS } from '@sig/platform/dev';
-import { determinedSmallCells, type ReaderCell } from '../packages/platform/test/statistics/disclosure-check';
+import { determinedSmallCells, type ReaderCell } from '@sig/dev-kit/disclosure-check';
 import { DistrictStatisticsDocument, type DistrictStatisticsQuery } from './generated/operations';
 import { startTestPlatform, type TestPlatform } from './support/platform';
 import { FIXTURE, insertStatisticsFixture, type FixtureGroup } from './support/statistics-fixture';

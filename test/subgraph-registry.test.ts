@@ -4,8 +4,7 @@ import { parse } from 'yaml';
 import { SUBGRAPHS, SUBGRAPH_AGENCIES, type SubgraphEntry } from '@sig/platform/access';
 import { DEFAULT_PORTS } from '@sig/platform/runtime';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SYSTEM_PORTS } from '../scripts/lib/system';
-import { ROOT, SUBGRAPH_MODULES, subgraphMain } from '../scripts/subgraphs';
+import { DEFAULT_SYSTEM_PORTS, ROOT, SUBGRAPH_MODULES, subgraphMain } from '@sig/dev-kit';
 
 const sorted = (values: Iterable<string>) => [...values].sort();
 const compose = parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true, maxAliasCount: -1 }) as any;
@@ -85,7 +84,7 @@ describe('docker-compose.yml, built from the registry', () => {
 const ALLOWED = new Map([
   ['packages/platform/src/access/subgraphs.ts', 'the registry itself'],
   ['packages/platform/src/access/agency.ts', 'the Agency vocabulary: every agency, with a subgraph or not'],
-  ['scripts/lib/scenario.ts', 'demo data: which agencies take part in a demo case, and how often'],
+  ['packages/dev-kit/src/scenario.ts', 'demo data: which agencies take part in a demo case, and how often'],
   ['test/support/statistics-fixture.ts', 'hand-worked statistics facts per agency, written into each database'],
 ]);
 
@@ -116,7 +115,7 @@ describe('no other list of the subgraph agencies', () => {
   });
 
   it('is written in the platform, the gateway, the scripts and the tests’ support', () => {
-    const sources = [...files('packages/platform/src'), ...files('gateway/src'), ...files('scripts'), ...files('test/support'), ...files('docker'), 'vitest.config.ts'];
+    const sources = [...files('packages/platform/src'), ...files('gateway/src'), ...files('scripts'), ...files('packages/dev-kit/src'), ...files('test/support'), ...files('docker'), 'vitest.config.ts'];
     const found = sources.filter((f) => !ALLOWED.has(f)).flatMap((f) => lists(fs.readFileSync(path.join(ROOT, f), 'utf8'), f));
     expect(found).toEqual([]);
   });

@@ -2,9 +2,8 @@ import autocannon from 'autocannon';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startPostgresServer } from '../../scripts/lib/postgres-server';
-import { dropDatabases, migrateAll, provisionDatabases, seedDemoIfEmpty, type PlatformDatabases } from '../../scripts/lib/provision';
-import { freePort } from '../../scripts/lib/ports';
+import { startPostgresServer } from '@sig/dev-kit/postgres';
+import { dropDatabases, migrateAll, provisionDatabases, seedDemoIfEmpty, type PlatformDatabases, freePort } from '@sig/dev-kit';
 
 /** A progress line with the seconds since the benchmark started. */
 export function progress(label: string) {

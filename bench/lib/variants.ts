@@ -7,9 +7,7 @@ import { gatewayRequestHeaders } from '@sig/platform/tokens';
 import { generatePlatformKeys, issueActorToken } from '@sig/platform/dev';
 import { databaseUrlEnvName } from '@sig/platform/subgraph';
 import { GrantsSource } from '../../gateway/src/grants';
-import { freePort } from '../../scripts/lib/ports';
-import { platformNodeFlags, startSystem } from '../../scripts/lib/system';
-import { ROOT } from '../../scripts/subgraphs';
+import { freePort, platformNodeFlags, startSystem, ROOT } from '@sig/dev-kit';
 import { cpuMeasurable, machineCpu, ownCpu, postgresCpu, processCpu, type CpuSource } from './cpu';
 import { benchDatabases } from './setup';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@sig/platform/runtime';
 import { PERSONAS } from '@sig/platform/dev';
 import type { Actor } from '@sig/platform/access';
-import { createTestDatabases } from '../../test/support/platform';
+import { createTestDatabases } from '@sig/dev-kit/testkit';
 import { GrantsSource } from '../src/grants';
 
 /** The grants cache over a real social-services database (seeded demo data), listening to its announcements. */

@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import './provided';
-import { startPostgresServer, type PostgresServer } from '../../scripts/lib/postgres-server';
+import { startPostgresServer, type PostgresServer } from '@sig/dev-kit/postgres';
 
 let server: PostgresServer | undefined;
 

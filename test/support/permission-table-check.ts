@@ -7,7 +7,7 @@
 import { subgraphAgency } from '@sig/platform/access';
 import { checkPermissionTable } from '@sig/platform/guard';
 import { buildSubgraphTypeDefs } from '@sig/platform/subgraph';
-import { SUBGRAPH_MODULES } from '../../scripts/subgraphs';
+import { SUBGRAPH_MODULES } from '@sig/dev-kit';
 
 const module = await SUBGRAPH_MODULES[subgraphAgency(process.argv[2])]();
 const { schema } = await buildSubgraphTypeDefs(module.schema);

@@ -1,27 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { inject } from 'vitest';
 import './provided';
 import { generatePlatformKeys, issueActorToken, PERSONAS, type PersonaName, type PlatformKeys } from '@sig/platform/dev';
 import { SUBGRAPH_AGENCIES, type Actor } from '@sig/platform/access';
-import { dropDatabases, migrateAll, provisionDatabases, seedDemoIfEmpty, type PlatformDatabases } from '../../scripts/lib/provision';
-import { startSystem, type RunningSystem } from '../../scripts/lib/system';
-import { personaTokens } from '../../scripts/lib/personas';
+import { type PlatformDatabases, startSystem, type RunningSystem, personaTokens, freePort } from '@sig/dev-kit';
+import { createTestDatabases } from '@sig/dev-kit/testkit';
 import { PLAYGROUND_PERSONAS_ENV } from '../../gateway/src/playground';
 
-export { freePort } from '../../scripts/lib/ports';
-import { freePort } from '../../scripts/lib/ports';
-
-/** Fresh databases for one test file (a unique prefix), migrated; drop them with `drop()`. */
-export async function createTestDatabases(options: { seed?: boolean; adminUrl?: string } = {}) {
-  const adminUrl = options.adminUrl ?? inject('postgresAdminUrl');
-  const prefix = `sigt_${randomBytes(4).toString('hex')}`;
-  const databases = await provisionDatabases(adminUrl, prefix);
-  await migrateAll(databases);
-  if (options.seed) await seedDemoIfEmpty(databases, { cases: 28, seed: 2026 });
-  return { adminUrl, databases, drop: () => dropDatabases(adminUrl, prefix) };
-}
+export { freePort } from '@sig/dev-kit';
+export { createTestDatabases };
 
 export interface TestPlatform {
   system: RunningSystem;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agency, SUBGRAPH_AGENCIES, type SubgraphAgency } from '@sig/platform/access';
 import { openOrm } from '@sig/platform/subgraph';
-import { SUBGRAPH_MODULES } from '../../scripts/subgraphs';
+import { SUBGRAPH_MODULES } from '@sig/dev-kit';
 import { makePersonalNumber } from '../../subgraphs/social-services/src/domain/personal-number';
 import { ActionPlan, Case, GroupMember, Meeting, PlanAction, PlanGoal, YoungPerson } from '../../subgraphs/social-services/src/model';
 import { IncidentKind, PoliceContact, PoliceContactKind, PoliceIncident } from '../../subgraphs/police/src/model';

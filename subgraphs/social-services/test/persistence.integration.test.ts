@@ -3,7 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { Agency } from '@sig/platform/access';
 import { migrate, openOrm } from '@sig/platform/subgraph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabases } from '../../../test/support/platform';
+import { createTestDatabases } from '@sig/dev-kit/testkit';
 import { socialServicesSubgraph } from '../src/index';
 import { GroupRole as GroupRoleValue } from '../src/enums';
 import { Case, Consent, GroupMember, YoungPerson } from '../src/model';

@@ -4,8 +4,8 @@ import { generatePlatformKeys, PERSONAS } from '@sig/platform/dev';
 import { openOrm, startSubgraphServer, type RunningSubgraph } from '@sig/platform/subgraph';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoIfEmpty } from '../../../scripts/lib/provision';
-import { createTestDatabases } from '../../../test/support/platform';
+import { seedDemoIfEmpty } from '@sig/dev-kit';
+import { createTestDatabases } from '@sig/dev-kit/testkit';
 import { socialServicesSubgraph } from '../src/index';
 
 /**

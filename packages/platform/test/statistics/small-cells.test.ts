@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SmallCellTable, smallCellThreshold } from '../../src/statistics';
-import { determinedSmallCells } from './disclosure-check';
+import { determinedSmallCells } from '@sig/dev-kit/disclosure-check';
 
 const shown = (t: SmallCellTable, key: string) => t.count(key).value;
 

@@ -5,7 +5,7 @@ import { seededRandom } from '@sig/platform/dev';
 import { migrate, openOrm, type SubgraphModule } from '@sig/platform/subgraph';
 import { loadDemoSeeder } from './demo-seeders';
 import { makeDemoScenario } from './scenario';
-import { SUBGRAPH_MODULES } from '../subgraphs';
+import { SUBGRAPH_MODULES } from './subgraphs';
 
 /**
  * Connection URLs of one provisioned platform: per agency a database, its owner's login (migrations

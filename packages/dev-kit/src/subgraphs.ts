@@ -2,7 +2,8 @@ import { SUBGRAPH_NAME, SUBGRAPHS, type SubgraphAgency } from '@sig/platform/acc
 import type { SubgraphModule } from '@sig/platform/subgraph';
 import path from 'node:path';
 
-export const ROOT = path.resolve(import.meta.dirname, '..');
+/** The repository's root folder (dev-kit sits at packages/dev-kit/src). */
+export const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 /**
  * Each subgraph's module, loaded on demand (each process should build only its own schema) from

@@ -4,7 +4,7 @@ import { DEFAULT_PORTS } from '@sig/platform/runtime';
 import { Agency, SUBGRAPH_AGENCIES, SUBGRAPH_NAME, subgraphEntry, type SubgraphAgency } from '@sig/platform/access';
 import { gatewayKeyEnv, lookupHashKeyEnv, subgraphKeyEnv, type PlatformKeys } from '@sig/platform/dev';
 import { databaseUrlEnvName } from '@sig/platform/subgraph';
-import { ROOT, subgraphMain } from '../subgraphs';
+import { ROOT, subgraphMain } from './subgraphs';
 import type { PlatformDatabases } from './provision';
 
 export interface SystemPorts {
