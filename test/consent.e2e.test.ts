@@ -348,7 +348,7 @@ describe('withdrawal', () => {
         provisions: [{ source: 'SCHOOL', categories: ['ATTENDANCE'] }],
       },
     });
-    await ok('social-worker', `mutation($id: ID!) { activateCase(caseId: $id) { id } }`, { id });
+    await ok('social-worker', `mutation($id: ID!) { activateCase(caseId: $id, grounds: "E2E test decision") { id } }`, { id });
     return id;
   }
 
@@ -369,9 +369,9 @@ describe('withdrawal', () => {
     const school = await platform.query(actorFor(Agency.SCHOOL, 'member'), PROBE, { id });
     expect(school.body.data.case.school.attendance).toHaveLength(1);
 
-    // No case stays active without consent.
-    const status = await ok('social-worker', `query($id: ID!) { case(id: $id) { status } }`, { id });
-    expect(status.case.status).toBe('ASSESSMENT');
+    // The case stays active but is paused: nothing is shared until a new consent is signed or it is closed.
+    const status = await ok('social-worker', `query($id: ID!) { case(id: $id) { status sharing sharingPausedBecause } }`, { id });
+    expect(status.case).toEqual({ status: 'ACTIVE', sharing: 'PAUSED', sharingPausedBecause: 'CONSENT_WITHDRAWN' });
   });
 
   it('reaches another gateway instance within one second', async () => {

@@ -158,9 +158,9 @@ describe('a case from proposal to active to closed', () => {
         { agency: 'POLICE', role: 'MEMBER', personName: PERSONAS['police-officer'].name },
       ]),
     );
-    const closed = expectNoErrors<any>(await platform.query('social-worker', `mutation($id: ID!) { closeCase(caseId: $id, reason: GOALS_MET) { status closureReason closedOn } }`, { id }));
+    const closed = expectNoErrors<any>(await platform.query('social-worker', `mutation($id: ID!) { closeCase(caseId: $id, reason: GOALS_MET, note: "Målen uppnådda") { status closureReason closedOn } }`, { id }));
     expect(closed.closeCase).toEqual({ status: 'CLOSED', closureReason: 'GOALS_MET', closedOn: today() });
-    const again = await platform.query('social-worker', `mutation($id: ID!) { closeCase(caseId: $id, reason: GOALS_MET) { status } }`, { id });
+    const again = await platform.query('social-worker', `mutation($id: ID!) { closeCase(caseId: $id, reason: GOALS_MET, note: "Målen uppnådda") { status } }`, { id });
     expect(again.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'caseId' });
   });
 
@@ -172,7 +172,7 @@ describe('a case from proposal to active to closed', () => {
     );
     const id = proposed.proposeCase.id;
     expectNoErrors(await platform.query('social-worker', `mutation($id: ID!) { startAssessment(caseId: $id) { id } }`, { id }));
-    const res = await platform.query('social-worker', `mutation($id: ID!) { activateCase(caseId: $id) { status } }`, { id });
+    const res = await platform.query('social-worker', `mutation($id: ID!) { activateCase(caseId: $id, grounds: "Beslut") { status } }`, { id });
     expect(res.body.errors![0]).toMatchObject({ message: expect.stringContaining('without an ACTIVE consent (consent is NONE)'), extensions: { code: 'BAD_USER_INPUT', field: 'caseId' } });
 
     // A consent a guardian has not signed keeps it pending: still refused.
@@ -188,14 +188,14 @@ describe('a case from proposal to active to closed', () => {
         },
       }),
     );
-    const pending = await platform.query('social-worker', `mutation($id: ID!) { activateCase(caseId: $id) { status } }`, { id });
+    const pending = await platform.query('social-worker', `mutation($id: ID!) { activateCase(caseId: $id, grounds: "Beslut") { status } }`, { id });
     expect(pending.body.errors![0].message).toContain('consent is PENDING');
     const after = expectNoErrors<any>(await platform.query('social-worker', `query($id: ID!) { case(id: $id) { status activatedOn consent { status missingSignatures } } }`, { id }));
     expect(after.case).toEqual({ status: 'ASSESSMENT', activatedOn: null, consent: { status: 'PENDING', missingSignatures: ['Förälder Två has not signed'] } });
 
     // Once the second guardian signs, activation goes through.
     expectNoErrors(await platform.query('social-worker', `mutation($id: ID!) { signConsent(caseId: $id, signatoryName: "Förälder Två", signedOn: "${today()}") { id } }`, { id }));
-    const activated = expectNoErrors<any>(await platform.query('social-worker', `mutation($id: ID!) { activateCase(caseId: $id) { status } }`, { id }));
+    const activated = expectNoErrors<any>(await platform.query('social-worker', `mutation($id: ID!) { activateCase(caseId: $id, grounds: "Beslut") { status } }`, { id }));
     expect(activated.activateCase.status).toBe('ACTIVE');
   });
 });

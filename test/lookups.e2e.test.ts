@@ -49,7 +49,7 @@ beforeAll(async () => {
   await social.connect();
   hiddenPn = personalNumberAged(15);
   const first = await propose('social-worker', hiddenPn, 'spanga-tensta');
-  expectNoErrors(await platform.query('social-worker', `mutation($id: ID!) { closeCase(caseId: $id, reason: NOT_STARTED) { id } }`, { id: first }));
+  expectNoErrors(await platform.query('social-worker', `mutation($id: ID!) { closeCase(caseId: $id, reason: NOT_STARTED, note: "Kom inte igång") { id } }`, { id: first }));
   const second = await propose('social-worker', hiddenPn, 'spanga-tensta');
   hiddenCases = [first, second];
   ownPn = personalNumberAged(14);

@@ -90,7 +90,11 @@ export type ClosureReason =
   /** Closed before the group started, e.g. the assessment found no SIG need or consent was not given. */
   | 'NOT_STARTED'
   /** A later proposal of a young person whose case was already open, closed by that case's social services (dubblettförslag). */
-  | 'DUPLICATE_PROPOSAL';
+  | 'DUPLICATE_PROPOSAL'
+  /** The young person or the family ended participation, e.g. withdrew the consent (deltagandet avslutat av den unge eller familjen). */
+  | 'PARTICIPATION_ENDED'
+  /** The young person reached the target group's age limit (åldersgränsen nådd). */
+  | 'AGE_LIMIT_REACHED';
 
 /** Derived status of a consent (samtycke); never stored. */
 export type ConsentStatus =

@@ -63,6 +63,6 @@ export async function createActiveCase(
       },
     }),
   );
-  expectNoErrors(await platform.query('social-worker', `mutation($id: ID!) { activateCase(caseId: $id) { id status } }`, { id: caseId }));
+  expectNoErrors(await platform.query('social-worker', `mutation($id: ID!) { activateCase(caseId: $id, grounds: "E2E test decision") { id status } }`, { id: caseId }));
   return caseId;
 }

@@ -33,6 +33,8 @@ export const CLOSURE_REASONS = [
   'MOVED_ABROAD',
   'NOT_STARTED',
   'DUPLICATE_PROPOSAL',
+  'PARTICIPATION_ENDED',
+  'AGE_LIMIT_REACHED',
 ] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 export const ClosureReason = graphqlEnum('ClosureReason', CLOSURE_REASONS, 'Why a case was closed (avslutsorsak), from the seed papers.', {
@@ -43,6 +45,28 @@ export const ClosureReason = graphqlEnum('ClosureReason', CLOSURE_REASONS, 'Why 
   MOVED_ABROAD: 'Moved abroad (flytt utomlands).',
   NOT_STARTED: 'Closed before the group started, e.g. the assessment found no SIG need or consent was not given.',
   DUPLICATE_PROPOSAL: "A later proposal of a young person whose case was already open, closed by that case's social services (dubblettförslag).",
+  PARTICIPATION_ENDED: 'The young person or the family ended participation, e.g. withdrew the consent (deltagandet avslutat av den unge eller familjen).',
+  AGE_LIMIT_REACHED: "The young person reached the target group's age limit (åldersgränsen nådd).",
+});
+
+/** Whether a case's data is shared in its group now: derived from the case status and its consent on every read (domain/case-lifecycle.ts). */
+export const CASE_SHARING_STATES = ['NOT_STARTED', 'SHARING', 'PAUSED', 'ENDED'] as const;
+export type CaseSharing = (typeof CASE_SHARING_STATES)[number];
+export const CaseSharing = graphqlEnum('CaseSharing', CASE_SHARING_STATES, 'Whether the group shares the case now; derived on every read, never stored.', {
+  NOT_STARTED: 'Not active yet (proposed or in assessment): the group does not share yet.',
+  SHARING: 'Active under a consent in force.',
+  PAUSED: 'Active, but without a consent in force (withdrawn, expired, or not fully signed): nothing is shared until a new consent is signed or the case is closed.',
+  ENDED: 'Closed: sharing has ended; the other agencies\' memberships ended at closure.',
+});
+
+/** Why an active case is paused (the consent's state, as the access decision names it). */
+export const SHARING_PAUSE_REASONS = ['NO_CONSENT', 'CONSENT_PENDING', 'CONSENT_EXPIRED', 'CONSENT_WITHDRAWN'] as const;
+export type SharingPauseReason = (typeof SHARING_PAUSE_REASONS)[number];
+export const SharingPauseReason = graphqlEnum('SharingPauseReason', SHARING_PAUSE_REASONS, 'Why an active case is paused.', {
+  NO_CONSENT: 'The case has no consent.',
+  CONSENT_PENDING: 'A required signature is missing.',
+  CONSENT_EXPIRED: 'The consent is past its valid-until date.',
+  CONSENT_WITHDRAWN: 'The consent was withdrawn in full.',
 });
 
 export type GroupRole = (typeof GROUP_ROLES)[number];

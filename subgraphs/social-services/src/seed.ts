@@ -55,7 +55,10 @@ export async function seedDemoData(em: EntityManager, cases: DemoCase[], rng: Se
     const notAfterToday = (date: string) => (date > today ? today : date);
     const assessmentStartedOn = c.status === 'PROPOSED' ? null : notAfterToday(addDays(c.proposedOn, rng.int(3, 20)));
     const activatedOn = c.status === 'ACTIVE' || (c.status === 'CLOSED' && rng.chance(0.8)) ? notAfterToday(addDays(assessmentStartedOn!, rng.int(10, 40))) : null;
-    const closedOn = c.status === 'CLOSED' ? addDays(activatedOn ?? assessmentStartedOn!, rng.int(60, 300)) : null;
+    // Closed on a day not after today: the meetings below stop there (none held after closure or in the future).
+    const closedOn = c.status === 'CLOSED' ? notAfterToday(addDays(activatedOn ?? assessmentStartedOn!, rng.int(60, 300))) : null;
+    // Activation and closure are decisions: who decided and on what grounds.
+    const decidedBy = STAFF[Agency.SOCIAL_SERVICES][index % STAFF[Agency.SOCIAL_SERVICES].length];
     em.create(Case, {
       id: c.id,
       youngPersonId: person.id,
@@ -68,7 +71,11 @@ export async function seedDemoData(em: EntityManager, cases: DemoCase[], rng: Se
       proposedOn: c.proposedOn,
       assessmentStartedOn,
       activatedOn,
-      closedOn: closedOn && closedOn > today ? today : closedOn,
+      closedOn,
+      activatedByName: activatedOn ? decidedBy : null,
+      activationGrounds: activatedOn ? 'Utredningen visar behov av samordnade insatser; samtycke finns från den unge och vårdnadshavarna.' : null,
+      closedByName: closedOn ? decidedBy : null,
+      closureNote: closedOn ? (activatedOn ? 'Avslut efter uppföljning vid nätverksmöte.' : 'Insatsen kom inte igång.') : null,
       closureReason: c.status === 'CLOSED' ? (activatedOn ? rng.pick([ClosureReason.GOALS_MET, ClosureReason.GOALS_MET, ClosureReason.OTHER_INTERVENTION_NEEDED, ClosureReason.PLACED_OUTSIDE_HOME, ClosureReason.MOVED_TO_OTHER_MUNICIPALITY]) : ClosureReason.NOT_STARTED) : null,
     } as any);
     rows += 2;
@@ -86,7 +93,10 @@ export async function seedDemoData(em: EntityManager, cases: DemoCase[], rng: Se
         personName: usePersona ? persona.name : rng.pick(STAFF[agency] ?? ['Demo Deltagare']),
         role: agency === Agency.SOCIAL_SERVICES ? GroupRole.COORDINATOR : GroupRole.MEMBER,
         fromDate: from,
-        untilDate: null,
+        // At closure every other agency's membership ends (domain/case-lifecycle.ts).
+        ...(closedOn && agency !== Agency.SOCIAL_SERVICES
+          ? { untilDate: closedOn, endedByName: decidedBy, endedReason: 'Ärendet avslutades.', endedAt: new Date(`${closedOn}T12:00:00Z`) }
+          : { untilDate: null }),
       });
       rows++;
     }

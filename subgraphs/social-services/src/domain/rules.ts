@@ -29,17 +29,8 @@ export function needsAgeException(targetGroup: TargetGroup, age: number): boolea
   return age < min || age > max;
 }
 
-/** The lifecycle: proposal → assessment → active → closed; a case may be closed from any open stage. */
-const TRANSITIONS: Record<CaseStatus, CaseStatus[]> = {
-  PROPOSED: ['ASSESSMENT', 'CLOSED'],
-  ASSESSMENT: ['ACTIVE', 'CLOSED'],
-  ACTIVE: ['CLOSED'],
-  CLOSED: [],
-};
-
-export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
-  return TRANSITIONS[from].includes(to);
-}
+/** The lifecycle (proposal → assessment → active → closed) is its own module, with its invariants. */
+export { canTransition } from './case-lifecycle';
 
 /** Network meetings (nätverksmöten) are held at least every five weeks. */
 export const MEETING_INTERVAL_DAYS = 35;

@@ -81,6 +81,18 @@ export class Case {
   closedOn?: string | null;
   @Field(() => ClosureReason, { nullable: true, description: 'Why the case was closed.' })
   closureReason?: ClosureReason | null;
+  activatedById?: string | null;
+  @Field(() => String, { nullable: true, description: 'Who decided to activate the group (name); the decision is recorded with its grounds (biståndsbeslut).' })
+  activatedByName?: string | null;
+  @Field(() => String, { nullable: true, description: 'The grounds of the activation decision.' })
+  activationGrounds?: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the group started before it was registered here, for a group registered with an earlier start date (`activatedOn`).' })
+  startedBeforeRegistration?: string | null;
+  closedById?: string | null;
+  @Field(() => String, { nullable: true, description: 'Who decided to close the case (name).' })
+  closedByName?: string | null;
+  @Field(() => String, { nullable: true, description: 'The grounds of the closure decision, beside its reason.' })
+  closureNote?: string | null;
   ageExceptionJustification?: string | null;
   ageExceptionApprovedBy?: string | null;
   /** Optimistic-lock version: a stale write is refused. */
@@ -103,6 +115,13 @@ export const CaseSchema = defineEntity({
     activatedOn: p.string().columnType('date').nullable().index(),
     closedOn: p.string().columnType('date').nullable().index(),
     closureReason: p.enum([...CLOSURE_REASONS]).nullable(),
+    activatedById: p.string().length(100).nullable(),
+    activatedByName: p.string().length(200).nullable(),
+    activationGrounds: p.text().nullable(),
+    startedBeforeRegistration: p.text().nullable(),
+    closedById: p.string().length(100).nullable(),
+    closedByName: p.string().length(200).nullable(),
+    closureNote: p.text().nullable(),
     ageExceptionJustification: p.text().nullable(),
     ageExceptionApprovedBy: p.string().length(200).nullable(),
     version: p.integer().version(),

@@ -70,7 +70,7 @@ export class ConsentMutations {
 
   @Mutation(() => Consent, {
     description:
-      'Records that a signatory withdraws the current consent (återkallar samtycket), in full or for some source agencies. Sharing ends the moment it is committed; a full withdrawal also takes an active case back to assessment, since no case stays active without consent.',
+      'Records that a signatory withdraws the current consent (återkallar samtycket), in full or for some source agencies. Sharing ends the moment it is committed; a full withdrawal pauses an active case (`Case.sharing` PAUSED) until a new consent is signed or the case is closed.',
   })
   async withdrawConsent(
     @Arg('caseId', () => ID, { description: 'The case.' }) caseId: string,
@@ -85,7 +85,8 @@ export class ConsentMutations {
     if (sources && sources.length === 0) throw badInput('sources', 'name at least one source agency, or omit it to withdraw everything');
     const today = todayIso();
     consent.withdrawals = [...consent.withdrawals, { withdrawnBy, withdrawnOn: today, sources: sources ? [...new Set(sources)] : null }];
-    if (!sources && c.status === CaseStatus.ACTIVE) c.status = CaseStatus.ASSESSMENT;
+    // An active case stays ACTIVE: without a consent in force it is paused (Case.sharing, domain/case-lifecycle.ts).
+    void c;
     await commitWrite(ctx);
     return consent;
   }
