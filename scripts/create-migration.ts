@@ -60,7 +60,7 @@ try {
  * proposes to drop or rewrite them. Such statements are removed from a generated migration.
  */
 function keepHandWrittenObjects(file: string): number {
-  const HAND_WRITTEN = /gateway_membership|grants_changed|statistics_changed|access_log_no_|access_log_append_only|personal_number_lookup_no_|personal_number_lookup_append_only|access_log_chain_(head|link|text|array|content|canonical)|_fn"\(\)/;
+  const HAND_WRITTEN = /gateway_membership|sig_today|sig_consent_|grants_changed|statistics_changed|access_log_no_|access_log_append_only|personal_number_lookup_no_|personal_number_lookup_append_only|access_log_chain_(head|link|text|array|content|canonical)|_fn"\(\)/;
   const lines = fs.readFileSync(file, 'utf8').split('\n');
   const kept: string[] = [];
   let dropped = 0;

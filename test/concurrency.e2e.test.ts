@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActiveCase, expectNoErrors } from './support/cases';
+import { createActiveCase, expectNoErrors, GUARDIAN_PERSONAL_NUMBER } from './support/cases';
 import { startTestPlatform, type TestPlatform } from './support/platform';
 
 /**
@@ -29,7 +29,7 @@ describe('concurrent edits', () => {
   it('consent: simultaneous partial withdrawals are each kept or refused with CONFLICT, none lost', async () => {
     const results = await Promise.all(
       ['POLICE', 'SCHOOL', 'LEISURE'].map((source) =>
-        platform.query('social-worker', `mutation($id: ID!, $s: [Agency!]) { withdrawConsent(caseId: $id, withdrawnBy: "Vera Testsson", sources: $s) { id } }`, { id: caseId, s: [source] }),
+        platform.query('social-worker', `mutation($id: ID!, $s: [Agency!]) { withdrawConsent(caseId: $id, personalNumber: "${GUARDIAN_PERSONAL_NUMBER}", sources: $s) { id } }`, { id: caseId, s: [source] }),
       ),
     );
     const outcomes = results.map(outcome);

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActorRole, Agency, type Actor } from '@sig/platform/access';
-import { expectNoErrors, daysFromToday, personalNumberAged, today } from './support/cases';
+import { expectNoErrors, daysFromToday, GUARDIAN_PERSONAL_NUMBER as GUARDIAN, personalNumberAged, today } from './support/cases';
 import { freePort, startTestPlatform, type GraphQLBody, type TestPlatform } from './support/platform';
 import { LogExtractDocument, WithdrawConsentDocument } from './generated/operations';
 
@@ -97,23 +97,25 @@ async function createMatrixCase(state: ConsentCase): Promise<string> {
     }
   }
   if (state === 'NONE') return id;
-  const signed = state === 'EXPIRED' ? '2025-01-10' : today();
+  // An expired consent: signed today (never before it is recorded), valid for a period already over.
+  const signed = today();
+  const guardianTwo = personalNumberAged(44);
   await ok('social-worker', `mutation($id: ID!, $input: ConsentInput!) { recordConsent(caseId: $id, input: $input) { id } }`, {
     id,
     input: {
-      validFrom: signed,
+      validFrom: state === 'EXPIRED' ? daysFromToday(-30) : signed,
       validUntil: state === 'EXPIRED' ? daysFromToday(-1) : daysFromToday(365),
       formReference: `MATRIX-${state}`,
       signatories: [
         { party: 'YOUNG_PERSON', name: youngName, signedOn: signed },
-        { party: 'GUARDIAN', name: 'Vårdnadshavare Ett', signedOn: signed },
-        { party: 'GUARDIAN', name: 'Vårdnadshavare Två', signedOn: state === 'PENDING' ? null : signed },
+        { party: 'GUARDIAN', name: 'Vårdnadshavare Ett', personalNumber: personalNumberAged(45), signedOn: signed },
+        { party: 'GUARDIAN', name: 'Vårdnadshavare Två', personalNumber: guardianTwo, signedOn: state === 'PENDING' ? null : signed },
       ],
       provisions: AGENCIES.map((source) => ({ source, categories: [CATEGORIES[source].covered[0]] })),
     },
   });
-  if (state === 'WITHDRAWN') await ok('social-worker', `mutation($id: ID!) { withdrawConsent(caseId: $id, withdrawnBy: "Vårdnadshavare Två") { id } }`, { id });
-  if (state === 'PARTIALLY_WITHDRAWN') await ok('social-worker', `mutation($id: ID!) { withdrawConsent(caseId: $id, withdrawnBy: "Vårdnadshavare Två", sources: [POLICE]) { id } }`, { id });
+  if (state === 'WITHDRAWN') await ok('social-worker', `mutation($id: ID!) { withdrawConsent(caseId: $id, personalNumber: "${guardianTwo}") { id } }`, { id });
+  if (state === 'PARTIALLY_WITHDRAWN') await ok('social-worker', `mutation($id: ID!) { withdrawConsent(caseId: $id, personalNumber: "${guardianTwo}", sources: [POLICE]) { id } }`, { id });
   return id;
 }
 
@@ -343,7 +345,7 @@ describe('withdrawal', () => {
         formReference: 'WITHDRAWAL',
         signatories: [
           { party: 'YOUNG_PERSON', name: 'Delad Information', signedOn: today() },
-          { party: 'GUARDIAN', name: 'Förälder', signedOn: today() },
+          { party: 'GUARDIAN', name: 'Förälder', personalNumber: GUARDIAN, signedOn: today() },
         ],
         provisions: [{ source: 'SCHOOL', categories: ['ATTENDANCE'] }],
       },
@@ -359,7 +361,7 @@ describe('withdrawal', () => {
     expect(before.body.errors).toBeUndefined();
     expect(before.body.data.case.school.attendance).toHaveLength(1);
 
-    const withdrawn = await platform.run('social-worker', WithdrawConsentDocument, { caseId: id, withdrawnBy: 'Förälder' });
+    const withdrawn = await platform.run('social-worker', WithdrawConsentDocument, { caseId: id, personalNumber: GUARDIAN });
     expect(withdrawn.body.data?.withdrawConsent).toEqual({ consentVersion: 1, status: 'WITHDRAWN', withdrawals: [{ withdrawnBy: 'Förälder', withdrawnOn: today(), sources: null }] });
 
     const after = await platform.query(police, PROBE, { id });
@@ -389,7 +391,7 @@ describe('withdrawal', () => {
     // Warm the second instance's grants cache.
     for (let i = 0; i < 3; i++) expect((await viaSecond()).errors).toBeUndefined();
 
-    await ok('social-worker', `mutation($id: ID!) { withdrawConsent(caseId: $id, withdrawnBy: "Förälder") { id } }`, { id });
+    await ok('social-worker', `mutation($id: ID!) { withdrawConsent(caseId: $id, personalNumber: "${GUARDIAN}") { id } }`, { id });
     const committed = performance.now();
     let delay = Number.POSITIVE_INFINITY;
     while (performance.now() - committed < 5000) {

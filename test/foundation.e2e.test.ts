@@ -5,7 +5,7 @@ import { Agency, type Actor } from '@sig/platform/access';
 import { PERSONAS, generatePlatformKeys } from '@sig/platform/dev';
 import { signGatewayToken, GATEWAY_TOKEN_HEADER, GATEWAY_BINDING_HEADER, importKey, signRequestBinding } from '@sig/platform/tokens';
 import { startTestPlatform, type TestPlatform } from './support/platform';
-import { createActiveCase, expectNoErrors, personalNumberAged, today } from './support/cases';
+import { createActiveCase, daysFromToday, expectNoErrors, personalNumberAged, today } from './support/cases';
 import { ActionPlanDocument, CaseOverviewDocument, MyCasesDocument, NetworkMeetingsDocument } from './generated/operations';
 
 let platform: TestPlatform;
@@ -176,14 +176,19 @@ describe('a case from proposal to active to closed', () => {
     expect(res.body.errors![0]).toMatchObject({ message: expect.stringContaining('without an ACTIVE consent (consent is NONE)'), extensions: { code: 'BAD_USER_INPUT', field: 'caseId' } });
 
     // A consent a guardian has not signed keeps it pending: still refused.
+    const secondGuardian = personalNumberAged(44);
     expectNoErrors(
       await platform.query('social-worker', `mutation($id: ID!, $input: ConsentInput!) { recordConsent(caseId: $id, input: $input) { id } }`, {
         id,
         input: {
           validFrom: today(),
-          validUntil: '2099-01-01',
+          validUntil: daysFromToday(300),
           formReference: 'F-1',
-          signatories: [{ party: 'YOUNG_PERSON', name: 'Utan Samtycke', signedOn: today() }, { party: 'GUARDIAN', name: 'Förälder Ett', signedOn: today() }, { party: 'GUARDIAN', name: 'Förälder Två' }],
+          signatories: [
+            { party: 'YOUNG_PERSON', name: 'Utan Samtycke', signedOn: today() },
+            { party: 'GUARDIAN', name: 'Förälder Ett', personalNumber: personalNumberAged(45), signedOn: today() },
+            { party: 'GUARDIAN', name: 'Förälder Två', personalNumber: secondGuardian },
+          ],
           provisions: [{ source: 'POLICE', categories: ['INCIDENTS'] }],
         },
       }),
@@ -194,7 +199,7 @@ describe('a case from proposal to active to closed', () => {
     expect(after.case).toEqual({ status: 'ASSESSMENT', activatedOn: null, consent: { status: 'PENDING', missingSignatures: ['Förälder Två has not signed'] } });
 
     // Once the second guardian signs, activation goes through.
-    expectNoErrors(await platform.query('social-worker', `mutation($id: ID!) { signConsent(caseId: $id, signatoryName: "Förälder Två", signedOn: "${today()}") { id } }`, { id }));
+    expectNoErrors(await platform.query('social-worker', `mutation($id: ID!) { signConsent(caseId: $id, personalNumber: "${secondGuardian}", signedOn: "${today()}") { id } }`, { id }));
     const activated = expectNoErrors<any>(await platform.query('social-worker', `mutation($id: ID!) { activateCase(caseId: $id, grounds: "Beslut") { status } }`, { id }));
     expect(activated.activateCase.status).toBe('ACTIVE');
   });

@@ -159,8 +159,8 @@ describe('hostile and malformed requests', () => {
     ['casesOfYoungPerson(personalNumber)', `{ casesOfYoungPerson(personalNumber: "' OR 1=1 --") { id } }`, 'personalNumber'],
     ['proposeCase(personalNumber)', `mutation { proposeCase(input: { personalNumber: "1'; DROP TABLE young_person;--", givenName: "x", familyName: "y", district: "bromma", targetGroup: SIG_UNGA, reason: "r" }) { id } }`, 'input.personalNumber'],
     ['proposeCase(district)', `mutation { proposeCase(input: { personalNumber: "${VALID_PN}", givenName: "x", familyName: "y", district: "bromma'; DROP TABLE sig_case;--", targetGroup: SIG_UNGA, reason: "r" }) { id } }`, 'input.district'],
-    ['signConsent(signatoryName)', `mutation($c: ID!) { signConsent(caseId: $c, signatoryName: "x' OR '1'='1", signedOn: "2026-01-01") { id } }`, 'signatoryName'],
-    ['withdrawConsent(withdrawnBy)', `mutation($c: ID!) { withdrawConsent(caseId: $c, withdrawnBy: "x'); DELETE FROM consent;--") { id } }`, 'withdrawnBy'],
+    ['signConsent(personalNumber)', `mutation($c: ID!) { signConsent(caseId: $c, personalNumber: "x' OR '1'='1", signedOn: "2026-01-01") { id } }`, 'personalNumber'],
+    ['withdrawConsent(personalNumber)', `mutation($c: ID!) { withdrawConsent(caseId: $c, personalNumber: "x'); DELETE FROM consent;--") { id } }`, 'personalNumber'],
   ])('SQL metacharacters in %s → BAD_USER_INPUT, nothing run', async (_name, query, field) => {
     const res = await gql(query, { c: caseId });
     expect(res.json.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agency, type SubgraphAgency } from '@sig/platform/access';
 import { PERSONAS } from '@sig/platform/dev';
-import { createActiveCase, daysFromToday, expectNoErrors, personalNumberAged, today } from './support/cases';
+import { createActiveCase, daysFromToday, expectNoErrors, GUARDIAN_PERSONAL_NUMBER, personalNumberAged, today } from './support/cases';
 import { startTestPlatform, type TestPlatform } from './support/platform';
 
 /**
@@ -150,7 +150,7 @@ describe("a mutation's payload is decided as the same data in a query", () => {
   });
 
   it('after a full withdrawal gives the police neither the action, its notes nor its version, and logs the refusal', async () => {
-    expectNoErrors(await platform.query('social-worker', `mutation($id: ID!) { withdrawConsent(caseId: $id, withdrawnBy: "Test Testsson") { id } }`, { id: caseId }));
+    expectNoErrors(await platform.query('social-worker', `mutation($id: ID!) { withdrawConsent(caseId: $id, personalNumber: "${GUARDIAN_PERSONAL_NUMBER}") { id } }`, { id: caseId }));
     // The coordinator may still follow up: a note written after the withdrawal.
     const afterwards = expectNoErrors<any>(await platform.query('social-worker', UPDATE, { id: caseId, a: policeAction.id, v: policeAction.version, note: 'Skrivet efter återkallelsen' }));
     const version = afterwards.updateActionStatus.version as number;

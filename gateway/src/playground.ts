@@ -31,7 +31,7 @@ const EXAMPLE_VARIABLES: Record<string, object> = {
   ActionPlan: { id: 'a case id from MyCases' },
   NetworkMeetings: { id: 'a case id from MyCases' },
   LogExtract: { personalNumber: 'YYYYMMDD-NNNN' },
-  WithdrawConsent: { caseId: 'a case id', withdrawnBy: 'the signatory, as named on the consent', sources: ['POLICE'] },
+  WithdrawConsent: { caseId: 'a case id', signatoryId: 'the party, by its id on the consent (or give personalNumber)', sources: ['POLICE'] },
   DistrictStatistics: { period: String(new Date().getFullYear()) },
 };
 

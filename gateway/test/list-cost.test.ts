@@ -134,7 +134,7 @@ describe('the purpose', () => {
 
   it('is the operation type and its root fields, as resolved, each once', () => {
     expect(purpose('query Anything { a: cases(limit: 1) { id } b: cases { id } case(id: "x") { id } }')).toBe('query cases,case');
-    expect(purpose('mutation TellThemItIsForResearch($c: ID!) { withdrawConsent(caseId: $c, withdrawnBy: "x") { id } }')).toBe('mutation withdrawConsent');
+    expect(purpose('mutation TellThemItIsForResearch($c: ID!) { withdrawConsent(caseId: $c, signatoryId: "x") { id } }')).toBe('mutation withdrawConsent');
     expect(purpose('{ ...Q ... on Query { districts { code } } } fragment Q on Query { cases { id } }')).toBe('query cases,districts');
   });
 

@@ -13,6 +13,9 @@ export function personalNumberAged(age: number): string {
 }
 
 /** Today in the platform's calendar (Swedish dates): a UTC date is yesterday's between 22 or 23 and midnight UTC. */
+/** The guardian on every consent `createActiveCase` records: a party identified by personal number. */
+export const GUARDIAN_PERSONAL_NUMBER = makePersonalNumber('1980-05-05', 123);
+
 export const today = () => todayIso();
 export const daysFromToday = (days: number) => addDays(todayIso(), days);
 
@@ -57,7 +60,7 @@ export async function createActiveCase(
         formReference: 'SAMTYCKE-E2E',
         signatories: [
           { party: 'YOUNG_PERSON', name: 'Test Testsson', signedOn: today() },
-          { party: 'GUARDIAN', name: 'Vera Testsson', signedOn: today() },
+          { party: 'GUARDIAN', name: 'Vera Testsson', personalNumber: GUARDIAN_PERSONAL_NUMBER, signedOn: today() },
         ],
         provisions,
       },

@@ -1,4 +1,5 @@
 import { type SubgraphContext, readOnlyRows, rowBy, rowLoader, rowsBy } from '@sig/platform/request';
+import { consentInForce, todayIso } from '@sig/platform/access';
 import type { EntityClass } from '@mikro-orm/core';
 import { ActionFollowUp, ActionPlan, Case, Consent, GroupMember, Intervention, Meeting, PlanAction, PlanGoal, YoungPerson } from './model';
 
@@ -22,7 +23,17 @@ export const load = {
   },
   youngPerson: (ctx: SubgraphContext, id: string) => rowBy(ctx, YoungPerson, 'id', id),
   members: (ctx: SubgraphContext, caseId: string) => rowsBy(ctx, GroupMember, 'caseId', caseId, { fromDate: 'asc' }),
-  currentConsent: (ctx: SubgraphContext, caseId: string) => latestBy(ctx, Consent, 'consentVersion').load(caseId),
+  /** Every version of a case's consent, oldest first. */
+  consents: (ctx: SubgraphContext, caseId: string) => rowsBy(ctx, Consent, 'caseId', caseId, { consentVersion: 'asc' }),
+  /** The newest version of a case's consent (a renewal may not be in force yet). */
+  newestConsent: (ctx: SubgraphContext, caseId: string) => latestBy(ctx, Consent, 'consentVersion').load(caseId),
+  /** The consent version in force today (`consentInForce`: the gateway_membership view picks the same one). */
+  currentConsent: async (ctx: SubgraphContext, caseId: string): Promise<Consent | null> => {
+    const c = await rowBy(ctx, Case, 'id', caseId);
+    if (!c) return null;
+    const yp = await rowBy(ctx, YoungPerson, 'id', c.youngPersonId);
+    return consentInForce(await rowsBy(ctx, Consent, 'caseId', caseId, { consentVersion: 'asc' }), yp!.dateOfBirth, todayIso());
+  },
   meetings: (ctx: SubgraphContext, caseId: string) => rowsBy(ctx, Meeting, 'caseId', caseId, { plannedFor: 'asc' }),
   currentPlan: (ctx: SubgraphContext, caseId: string) => latestBy(ctx, ActionPlan, 'planVersion').load(caseId),
   goals: (ctx: SubgraphContext, planId: string) => rowsBy(ctx, PlanGoal, 'planId', planId, { position: 'asc' }),

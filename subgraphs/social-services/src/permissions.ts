@@ -52,6 +52,7 @@ export const permissions = {
     youngPerson: caseScoped(C.IDENTITY, ofCase),
     members: caseScoped(C.GROUP, ofCase),
     consent: caseScoped(C.CONSENT, ofCase),
+    consentRenewal: caseScoped(C.CONSENT, ofCase),
     meetings: caseScoped(C.MEETINGS, ofCase),
     nextMeetingDue: caseScoped(C.MEETINGS, ofCase),
     meetingOverdue: caseScoped(C.MEETINGS, ofCase),

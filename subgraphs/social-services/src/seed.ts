@@ -2,7 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agency } from '@sig/platform/access';
 import { PERSONAS } from '@sig/platform/dev';
 import type { DemoCase, DemoSeeder, SeededRandom } from '@sig/platform/dev';
+import { createHash } from 'node:crypto';
 import { makePersonalNumber } from './domain/personal-number';
+
+/** A consent party's id, derived from the case (the seed's random sequence stays as it was). */
+const partyId = (caseId: string, n: number) => createHash('sha256').update(`${caseId}:party:${n}`).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, '$1-$2-$3-$4-$5');
 import { addDays } from './domain/rules';
 import { ActionStatus, CaseStatus, ClosureReason, GroupRole, InterventionKind, MeetingStatus, PlanTemplate, SignatoryParty, TargetGroup } from './enums';
 import { ActionPlan, Case, Consent, GroupMember, Intervention, Meeting, PlanAction, PlanGoal, YoungPerson } from './model';
@@ -105,7 +109,11 @@ export async function seedDemoData(em: EntityManager, cases: DemoCase[], rng: Se
     if (c.consent !== 'NONE') {
       const under18 = age < 18;
       const signedOn = notAfterToday(addDays(from, 2));
-      const guardians = under18 ? [`${rng.pick(GIVEN)} ${person.familyName}`, `${rng.pick(GIVEN)} ${person.familyName}`] : [];
+      // Guardians are parties identified by personal number (two may share a name).
+      const guardians = under18
+        ? [0, 1].map((g) => ({ id: partyId(c.id, g + 1), name: `${rng.pick(GIVEN)} ${person.familyName}`, personalNumber: makePersonalNumber(addDays(dateOfBirth, -(28 + g) * 365), (index * 2 + g) % 1000).replace('-', '') }))
+        : [];
+      const youngPersonId = partyId(c.id, 0);
       const youngPerson = `${person.givenName} ${person.familyName}`;
       const withdrawnOn = [addDays(signedOn, 20), today].sort()[0];
       em.create(Consent, {
@@ -117,8 +125,8 @@ export async function seedDemoData(em: EntityManager, cases: DemoCase[], rng: Se
         formReference: `SAMTYCKE-${c.proposedOn.slice(0, 4)}-${String(index + 1).padStart(4, '0')}`,
         signatories: [
           // A pending consent lacks a signature: the second guardian's, or the young adult's own.
-          { party: SignatoryParty.YOUNG_PERSON, name: youngPerson, signedOn: c.consent === 'PENDING' && !under18 ? null : signedOn },
-          ...guardians.map((name, i) => ({ party: SignatoryParty.GUARDIAN, name, signedOn: c.consent === 'PENDING' && i === 1 ? null : signedOn })),
+          { id: youngPersonId, party: SignatoryParty.YOUNG_PERSON, name: youngPerson, signedOn: c.consent === 'PENDING' && !under18 ? null : signedOn },
+          ...guardians.map((g, i) => ({ ...g, party: SignatoryParty.GUARDIAN, signedOn: c.consent === 'PENDING' && i === 1 ? null : signedOn })),
         ],
         provisions: [
           { source: Agency.SOCIAL_SERVICES, categories: ['CASE', 'GROUP', 'MEETINGS', 'ACTION_PLAN'], recipients: null },
@@ -128,9 +136,9 @@ export async function seedDemoData(em: EntityManager, cases: DemoCase[], rng: Se
         ],
         withdrawals:
           c.consent === 'WITHDRAWN'
-            ? [{ withdrawnBy: guardians[0] ?? youngPerson, withdrawnOn, sources: null }]
+            ? [{ withdrawnBy: guardians[0]?.name ?? youngPerson, withdrawnById: guardians[0]?.id ?? youngPersonId, withdrawnOn, sources: null }]
             : c.consent === 'PARTIALLY_WITHDRAWN'
-              ? [{ withdrawnBy: guardians[0] ?? youngPerson, withdrawnOn, sources: [Agency.POLICE] }]
+              ? [{ withdrawnBy: guardians[0]?.name ?? youngPerson, withdrawnById: guardians[0]?.id ?? youngPersonId, withdrawnOn, sources: [Agency.POLICE] }]
               : [],
         recordedAt: new Date(`${signedOn}T10:00:00Z`),
         recordedBy: rng.pick(STAFF[Agency.SOCIAL_SERVICES]),

@@ -4,6 +4,7 @@ export * from './actor';
 export * from './grants';
 export * from './decisions';
 export * from './consent';
+export * from './categories';
 export * from './districts';
 export * from './dates';
 export * from './errors';

@@ -4,12 +4,16 @@ import { Agency } from '@sig/platform/access';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { SignatoryParty } from '../enums';
 
-@ObjectType({ description: 'One signatory of a consent.' })
+@ObjectType({ description: 'One signatory of a consent: a party (the young person or a guardian, vårdnadshavare), identified by id, not by name.' })
 export class ConsentSignatory {
+  @Field(() => ID, { description: 'The party on this consent version: `signConsent` and `withdrawConsent` name it.' })
+  id!: string;
   @Field(() => SignatoryParty, { description: 'Young person or guardian.' })
   party!: SignatoryParty;
-  @Field(() => String, { description: 'Name of the signatory.' })
+  @Field(() => String, { description: 'Name of the signatory (two guardians may share one).' })
   name!: string;
+  /** A guardian's personal number (normalised, twelve digits); not in the API. The young person's is the case's. */
+  personalNumber?: string | null;
   @Field(() => String, { nullable: true, description: 'Date signed (ISO date); null while not signed.' })
   signedOn!: string | null;
 }
@@ -26,8 +30,10 @@ export class ConsentProvision {
 
 @ObjectType({ description: 'A withdrawal (återkallelse) of a consent, in full or for some source agencies.' })
 export class ConsentWithdrawal {
-  @Field(() => String, { description: 'The signatory who withdrew.' })
+  @Field(() => String, { description: 'The name of the signatory who withdrew.' })
   withdrawnBy!: string;
+  @Field(() => ID, { nullable: true, description: 'The party (signatory id) who withdrew; null on withdrawals recorded before parties had ids and whose name was ambiguous.' })
+  withdrawnById?: string | null;
   @Field(() => String, { description: 'Date of the withdrawal (ISO date).' })
   withdrawnOn!: string;
   @Field(() => [Agency], { nullable: true, description: 'Source agencies withdrawn; null means the whole consent.' })
@@ -40,7 +46,7 @@ export class Consent {
   id!: string;
   @Field(() => ID, { description: 'The case.' })
   caseId!: string;
-  @Field(() => Int, { description: 'Version number; the highest is the current consent.' })
+  @Field(() => Int, { description: 'Version number. The version in force is the highest fully signed one (a renewal takes effect only when fully signed).' })
   consentVersion!: number;
   @Field(() => String, { description: 'Valid from (ISO date).' })
   validFrom!: string;

@@ -1,6 +1,6 @@
-import { todayIso, consentStatus, missingSignatures } from '@sig/platform/access';
+import { todayIso, consentStatus, expiresInDays, missingSignatures, needsRenewalBy } from '@sig/platform/access';
 import type { SubgraphContext } from '@sig/platform/request';
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { ConsentStatus } from '../../enums';
 import { Consent } from '../../model';
 import { dateOfBirthOf } from './date-of-birth';
@@ -16,5 +16,19 @@ export class ConsentFields {
   @FieldResolver(() => [String], { description: 'What still keeps the consent pending (missing signatures).' })
   async missingSignatures(@Root() consent: Consent, @Ctx() ctx: SubgraphContext): Promise<string[]> {
     return missingSignatures(consent, await dateOfBirthOf(ctx, consent.caseId), todayIso());
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The date by which the consent needs renewal because guardians stop being parties: the young person's 18th birthday, when it falls within the validity and the consent rests on guardians' signatures (from then the young person's own signature, as an adult, is needed). Null otherwise.",
+  })
+  async needsRenewalBy(@Root() consent: Consent, @Ctx() ctx: SubgraphContext): Promise<string | null> {
+    return needsRenewalBy(consent, await dateOfBirthOf(ctx, consent.caseId));
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Days until the consent expires (0 on its last valid day); null once expired or withdrawn.' })
+  async expiresInDays(@Root() consent: Consent, @Ctx() ctx: SubgraphContext): Promise<number | null> {
+    return expiresInDays(consent, await dateOfBirthOf(ctx, consent.caseId), todayIso());
   }
 }

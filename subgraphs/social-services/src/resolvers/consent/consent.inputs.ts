@@ -8,15 +8,17 @@ export class ConsentSignatoryInput {
   party!: SignatoryParty;
   @Field(() => String, { description: 'Name.' })
   name!: string;
-  @Field(() => String, { nullable: true, description: 'Date signed (ISO date); omit while not yet signed.' })
+  @Field(() => String, { nullable: true, description: "Personal number (personnummer): required for a guardian, who is a party identified by it; omit for the young person (the case's)." })
+  personalNumber?: string | null;
+  @Field(() => String, { nullable: true, description: 'Date signed (ISO date): today or earlier, not before the consent is recorded; omit while not yet signed.' })
   signedOn?: string | null;
 }
 
 @InputType({ description: 'What one source agency may disclose.' })
 export class ConsentProvisionInput {
-  @Field(() => Agency, { description: 'Source agency.' })
+  @Field(() => Agency, { description: 'Source agency: one that holds data on the platform (has a subgraph).' })
   source!: Agency;
-  @Field(() => [String], { description: 'Categories of its data, e.g. INCIDENTS.' })
+  @Field(() => [String], { description: "Categories of its data, from the source agency's catalogue (e.g. POLICE: INCIDENTS, CONTACTS); an unknown category is refused." })
   categories!: string[];
   @Field(() => [Agency], { nullable: true, description: 'Narrow to these recipient agencies; omit for the whole group.' })
   recipients?: Agency[] | null;
@@ -24,9 +26,9 @@ export class ConsentProvisionInput {
 
 @InputType({ description: 'A new version of the consent.' })
 export class ConsentInput {
-  @Field(() => String, { description: 'Valid from (ISO date).' })
+  @Field(() => String, { description: 'Valid from (ISO date): no later than the last signature.' })
   validFrom!: string;
-  @Field(() => String, { description: 'Valid until, inclusive (ISO date).' })
+  @Field(() => String, { description: 'Valid until, inclusive (ISO date): at most SIG_CONSENT_MAX_MONTHS (default 12) months after validFrom.' })
   validUntil!: string;
   @Field(() => String, { description: 'Reference to the signed form.' })
   formReference!: string;
