@@ -86,6 +86,7 @@ const ALLOWED = new Map([
   ['packages/platform/src/access/agency.ts', 'the Agency vocabulary: every agency, with a subgraph or not'],
   ['packages/dev-kit/src/scenario.ts', 'demo data: which agencies take part in a demo case, and how often'],
   ['test/support/statistics-fixture.ts', 'hand-worked statistics facts per agency, written into each database'],
+  ['packages/platform/src/access/categories.ts', 'the consent catalogue: which data categories each source agency holds (domain data; test/category-catalogue.test.ts holds it equal to the permission tables)'],
 ]);
 
 describe('no other list of the subgraph agencies', () => {
