@@ -131,7 +131,7 @@ async function sql(text: string, values: unknown[]) {
 async function propose(): Promise<string> {
   const res = expectNoErrors<any>(
     await platform.query('social-worker', `mutation($input: ProposeCaseInput!) { proposeCase(input: $input) { id } }`, {
-      input: { personalNumber: personalNumberAged(19), givenName: 'Löpande', familyName: 'Grupp', district: 'spanga-tensta', targetGroup: 'SIG_UNGA', reason: 'E2E lifecycle' },
+      input: { personalNumber: personalNumberAged(19), givenName: 'Löpande', familyName: 'Grupp', district: 'spanga-tensta', targetGroup: 'SIG_UNGA', referralSource: 'SOCIAL_SERVICES', reason: 'E2E lifecycle' },
     }),
   );
   return res.proposeCase.id;

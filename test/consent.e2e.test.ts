@@ -78,7 +78,7 @@ async function ok<T = any>(actor: Actor | 'social-worker', query: string, variab
 async function createMatrixCase(state: ConsentCase): Promise<string> {
   const youngName = `Matris ${state}`;
   const { proposeCase } = await ok('social-worker', `mutation($input: ProposeCaseInput!) { proposeCase(input: $input) { id } }`, {
-    input: { personalNumber: personalNumberAged(16), givenName: 'Matris', familyName: state, district: 'spanga-tensta', targetGroup: 'SIG_UNGA', reason: 'access-model test' },
+    input: { personalNumber: personalNumberAged(16), givenName: 'Matris', familyName: state, district: 'spanga-tensta', targetGroup: 'SIG_UNGA', referralSource: 'SOCIAL_SERVICES', reason: 'access-model test' },
   });
   const id = proposeCase.id as string;
   await ok('social-worker', `mutation($id: ID!) { startAssessment(caseId: $id) { id } }`, { id });
@@ -326,7 +326,7 @@ describe('withdrawal', () => {
 
   async function sharedCase(): Promise<string> {
     const id = (await ok('social-worker', `mutation($input: ProposeCaseInput!) { proposeCase(input: $input) { id } }`, {
-      input: { personalNumber: personalNumberAged(17), givenName: 'Delad', familyName: 'Information', district: 'spanga-tensta', targetGroup: 'SIG_UNGA', reason: 'withdrawal test' },
+      input: { personalNumber: personalNumberAged(17), givenName: 'Delad', familyName: 'Information', district: 'spanga-tensta', targetGroup: 'SIG_UNGA', referralSource: 'SOCIAL_SERVICES', reason: 'withdrawal test' },
     })).proposeCase.id as string;
     await ok('social-worker', `mutation($id: ID!) { startAssessment(caseId: $id) { id } }`, { id });
     for (const agency of [Agency.POLICE, Agency.SCHOOL] as const) {
@@ -419,7 +419,7 @@ describe('the log extract for one young person', () => {
     }`;
     const pn = personalNumberAged(16);
     const id = (await ok('social-worker', `mutation($input: ProposeCaseInput!) { proposeCase(input: $input) { id } }`, {
-      input: { personalNumber: pn, givenName: 'Utdrag', familyName: 'Testsson', district: 'spanga-tensta', targetGroup: 'SIG_UNGA', reason: 'extract' },
+      input: { personalNumber: pn, givenName: 'Utdrag', familyName: 'Testsson', district: 'spanga-tensta', targetGroup: 'SIG_UNGA', referralSource: 'SOCIAL_SERVICES', reason: 'extract' },
     })).proposeCase.id;
     const police = actorFor(Agency.POLICE, 'member');
     await ok('social-worker', `mutation($id: ID!, $input: GroupMemberInput!) { addGroupMember(caseId: $id, input: $input) { id } }`, {

@@ -167,7 +167,7 @@ describe('a case from proposal to active to closed', () => {
   it('refuses to activate without an ACTIVE consent, naming why, and changes nothing', async () => {
     const proposed = expectNoErrors<any>(
       await platform.query('social-worker', `mutation($input: ProposeCaseInput!) { proposeCase(input: $input) { id } }`, {
-        input: { personalNumber: personalNumberAged(15), givenName: 'Utan', familyName: 'Samtycke', district: 'spanga-tensta', targetGroup: 'SIG_UNGA', reason: 'test' },
+        input: { personalNumber: personalNumberAged(15), givenName: 'Utan', familyName: 'Samtycke', district: 'spanga-tensta', targetGroup: 'SIG_UNGA', referralSource: 'SOCIAL_SERVICES', reason: 'test' },
       }),
     );
     const id = proposed.proposeCase.id;
@@ -208,7 +208,7 @@ describe('a case from proposal to active to closed', () => {
 describe('bad input gets a clear error naming the field and leaves the database unchanged', () => {
   const propose = (input: Record<string, unknown>) =>
     platform.query('social-worker', `mutation($input: ProposeCaseInput!) { proposeCase(input: $input) { id } }`, {
-      input: { personalNumber: personalNumberAged(16), givenName: 'Fel', familyName: 'Indata', district: 'spanga-tensta', targetGroup: 'SIG_UNGA', reason: 'test', ...input },
+      input: { personalNumber: personalNumberAged(16), givenName: 'Fel', familyName: 'Indata', district: 'spanga-tensta', targetGroup: 'SIG_UNGA', referralSource: 'SOCIAL_SERVICES', reason: 'test', ...input },
     });
 
   it.each([
@@ -217,7 +217,8 @@ describe('bad input gets a clear error naming the field and leaves the database 
     [{ district: 'gotham' }, 'input.district', 'unknown district'],
     [{ givenName: '   ' }, 'input.givenName', 'must not be empty'],
     [{ personalNumber: personalNumberAged(10) }, 'input.ageException', 'outside the target group'],
-    [{ personalNumber: personalNumberAged(10), ageException: { justification: ' ', approvedBy: 'Karin Ek' } }, 'input.ageException.justification', 'must not be empty'],
+    [{ personalNumber: personalNumberAged(10), ageException: { justification: ' ', triedFirst: 'Komet' } }, 'input.ageException.justification', 'must not be empty'],
+    [{ personalNumber: personalNumberAged(10), ageException: { justification: 'Bedömt lämpligt', triedFirst: ' ' } }, 'input.ageException.triedFirst', 'must not be empty'],
   ])('proposeCase %j → %s', async (input, field, message) => {
     const before = await countRows(Agency.SOCIAL_SERVICES, 'sig_case');
     const res = await propose(input);
@@ -227,9 +228,11 @@ describe('bad input gets a clear error naming the field and leaves the database 
   });
 
   it('accepts an age outside the target group with a documented exception, and shows who approved it', async () => {
-    const res = expectNoErrors<any>(await propose({ personalNumber: personalNumberAged(11), ageException: { justification: 'Äldre syskon i nätverket; bedömt lämpligt', approvedBy: 'Karin Ek' } }));
-    const read = expectNoErrors<any>(await platform.query('social-worker', `query($id: ID!) { case(id: $id) { ageException { justification approvedBy } } }`, { id: res.proposeCase.id }));
-    expect(read.case.ageException).toEqual({ justification: 'Äldre syskon i nätverket; bedömt lämpligt', approvedBy: 'Karin Ek' });
+    const res = expectNoErrors<any>(await propose({ personalNumber: personalNumberAged(11), ageException: { justification: 'Äldre syskon i nätverket; bedömt lämpligt', triedFirst: 'Komet och skolsocialt team' } }));
+    const id = res.proposeCase.id;
+    expectNoErrors(await platform.query('district-supervisor', `mutation($id: ID!) { approveAgeException(caseId: $id) { id } }`, { id }));
+    const read = expectNoErrors<any>(await platform.query('social-worker', `query($id: ID!) { case(id: $id) { ageException { justification triedFirst approved approvedBy approvedOn } } }`, { id }));
+    expect(read.case.ageException).toEqual({ justification: 'Äldre syskon i nätverket; bedömt lämpligt', triedFirst: 'Komet och skolsocialt team', approved: true, approvedBy: 'Karin Ek', approvedOn: today() });
   });
 
   it('refuses a consent whose dates are in the wrong order', async () => {

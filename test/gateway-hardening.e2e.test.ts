@@ -124,7 +124,7 @@ describe('no schema hints in errors', () => {
   const misspelt: [string, string, object?][] = [
     ['an enum value in the document', '{ cases(status: ACTIV) { id } }'],
     ['an enum value in the variables', 'query($s: CaseStatus) { cases(status: $s) { id } }', { s: 'ACTIV' }],
-    ['an input field in the variables', 'mutation($i: ProposeCaseInput!) { proposeCase(input: $i) { id } }', { i: { personalNumbr: 'x', givenName: 'x', familyName: 'y', district: 'bromma', targetGroup: 'SIG_UNGA', reason: 'r' } }],
+    ['an input field in the variables', 'mutation($i: ProposeCaseInput!) { proposeCase(input: $i) { id } }', { i: { personalNumbr: 'x', givenName: 'x', familyName: 'y', district: 'bromma', targetGroup: 'SIG_UNGA', referralSource: 'SOCIAL_SERVICES', reason: 'r' } }],
   ];
 
   it.each(misspelt)('a misspelt %s → an error without "Did you mean"', async (_name, query, variables) => {

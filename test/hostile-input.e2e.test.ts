@@ -157,8 +157,8 @@ describe('hostile and malformed requests', () => {
 
   it.each([
     ['casesOfYoungPerson(personalNumber)', `{ casesOfYoungPerson(personalNumber: "' OR 1=1 --") { id } }`, 'personalNumber'],
-    ['proposeCase(personalNumber)', `mutation { proposeCase(input: { personalNumber: "1'; DROP TABLE young_person;--", givenName: "x", familyName: "y", district: "bromma", targetGroup: SIG_UNGA, reason: "r" }) { id } }`, 'input.personalNumber'],
-    ['proposeCase(district)', `mutation { proposeCase(input: { personalNumber: "${VALID_PN}", givenName: "x", familyName: "y", district: "bromma'; DROP TABLE sig_case;--", targetGroup: SIG_UNGA, reason: "r" }) { id } }`, 'input.district'],
+    ['proposeCase(personalNumber)', `mutation { proposeCase(input: { personalNumber: "1'; DROP TABLE young_person;--", givenName: "x", familyName: "y", district: "bromma", targetGroup: SIG_UNGA, referralSource: SOCIAL_SERVICES, reason: "r" }) { id } }`, 'input.personalNumber'],
+    ['proposeCase(district)', `mutation { proposeCase(input: { personalNumber: "${VALID_PN}", givenName: "x", familyName: "y", district: "bromma'; DROP TABLE sig_case;--", targetGroup: SIG_UNGA, referralSource: SOCIAL_SERVICES, reason: "r" }) { id } }`, 'input.district'],
     ['signConsent(personalNumber)', `mutation($c: ID!) { signConsent(caseId: $c, personalNumber: "x' OR '1'='1", signedOn: "2026-01-01") { id } }`, 'personalNumber'],
     ['withdrawConsent(personalNumber)', `mutation($c: ID!) { withdrawConsent(caseId: $c, personalNumber: "x'); DELETE FROM consent;--") { id } }`, 'personalNumber'],
   ])('SQL metacharacters in %s → BAD_USER_INPUT, nothing run', async (_name, query, field) => {
@@ -167,7 +167,7 @@ describe('hostile and malformed requests', () => {
   });
 
   it.each([
-    ['a personal number with a bad checksum', `mutation { proposeCase(input: { personalNumber: "20100101-0009", givenName: "x", familyName: "y", district: "bromma", targetGroup: SIG_UNGA, reason: "r" }) { id } }`, 'input.personalNumber'],
+    ['a personal number with a bad checksum', `mutation { proposeCase(input: { personalNumber: "20100101-0009", givenName: "x", familyName: "y", district: "bromma", targetGroup: SIG_UNGA, referralSource: SOCIAL_SERVICES, reason: "r" }) { id } }`, 'input.personalNumber'],
     ['a date with a five-digit year', `mutation($c: ID!) { grantIntervention(caseId: $c, kind: MST, grantedOn: "20260-01-01") { id } }`, 'grantedOn'],
     ['a date that does not exist', `mutation($c: ID!) { grantIntervention(caseId: $c, kind: MST, grantedOn: "2026-02-30") { id } }`, 'grantedOn'],
     ['a meeting in the year 3000', `mutation($c: ID!) { scheduleMeeting(caseId: $c, plannedFor: "3000-01-01T10:00:00Z") { id } }`, 'plannedFor'],
@@ -178,7 +178,7 @@ describe('hostile and malformed requests', () => {
   });
 
   it('a NUL byte in a proposal → BAD_USER_INPUT before any lookup, nothing stored', async () => {
-    const res = await gql(`mutation { proposeCase(input: { personalNumber: "${VALID_PN}", givenName: "x\\u0000y", familyName: "y", district: "bromma", targetGroup: SIG_UNGA, reason: "r" }) { id } }`);
+    const res = await gql(`mutation { proposeCase(input: { personalNumber: "${VALID_PN}", givenName: "x\\u0000y", familyName: "y", district: "bromma", targetGroup: SIG_UNGA, referralSource: SOCIAL_SERVICES, reason: "r" }) { id } }`);
     expect(res.json.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.givenName' });
   });
 

@@ -34,7 +34,7 @@ const keyedHash = (pn: string) => createHmac('sha256', Buffer.from(platform.keys
 
 async function propose(persona: 'social-worker' | 'social-worker-skarholmen', pn: string, district: string): Promise<string> {
   const res = await platform.query(persona, `mutation($input: ProposeCaseInput!) { proposeCase(input: $input) { id } }`, {
-    input: { personalNumber: pn, givenName: 'Uppslag', familyName: 'Testsson', district, targetGroup: 'SIG_UNGA', reason: 'lookup test' },
+    input: { personalNumber: pn, givenName: 'Uppslag', familyName: 'Testsson', district, targetGroup: 'SIG_UNGA', referralSource: 'SOCIAL_SERVICES', reason: 'lookup test' },
   });
   return expectNoErrors<{ proposeCase: { id: string } }>(res).proposeCase.id;
 }

@@ -40,7 +40,7 @@ const count = (agency: SubgraphAgency, sql: string, params: unknown[] = []) =>
 const PROPOSE = `mutation Propose($input: ProposeCaseInput!) { proposeCase(input: $input) { id } }`;
 const READ_BACK = `query ReadBack($id: ID!) { case(id: $id) { id status district youngPerson { givenName familyName district } } }`;
 const proposal = (personalNumber: string, givenName: string, district = 'spanga-tensta') => ({
-  input: { personalNumber, givenName, familyName: 'Förslag', district, targetGroup: 'SIG_UNGA', reason: 'Oro för rekrytering' },
+  input: { personalNumber, givenName, familyName: 'Förslag', district, targetGroup: 'SIG_UNGA', referralSource: 'SOCIAL_SERVICES', reason: 'Oro för rekrytering' },
 });
 
 describe('a proposal does not reveal whether the young person has a case elsewhere', () => {
@@ -260,7 +260,7 @@ describe('nobody grants themselves access', () => {
   it('keeps one membership per person and case, records who decided and why, and ends every membership of a removed person', async () => {
     const caseId = await createActiveCase(platform, ['police-officer']);
     for (const fromDate of [today(), daysFromToday(30)]) {
-      const twice = await platform.query('social-worker', ADD, { id: caseId, input: member('police-officer', 'LOTS', fromDate) });
+      const twice = await platform.query('social-worker', ADD, { id: caseId, input: member('police-officer', 'MEMBER', fromDate) });
       expect(twice.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.personId' });
     }
     // A second row as data recorded before the rule might hold it (far end date).

@@ -70,9 +70,9 @@ export type CaseStatus =
 
 /** The SIG target group. */
 export type TargetGroup =
-  /** SIG Unga: children and young people aged 12–19. */
+  /** SIG Unga: children and young people, by default aged 12–20 (the age bands are configuration: SIG_TARGET_GROUP_AGES). */
   | 'SIG_UNGA'
-  /** SIG unga vuxna: young adults aged 20–29. */
+  /** SIG unga vuxna: young adults, by default aged 20–29 (SIG_TARGET_GROUP_AGES). */
   | 'SIG_UNGA_VUXNA';
 
 /** Why a case was closed (avslutsorsak), from the seed papers. */

@@ -37,7 +37,7 @@ export async function createActiveCase(
 ) {
   const proposed = expectNoErrors<{ proposeCase: { id: string } }>(
     await platform.query('social-worker', `mutation($input: ProposeCaseInput!) { proposeCase(input: $input) { id } }`, {
-      input: { personalNumber: personalNumberAged(16), givenName: 'Test', familyName: 'Testsson', district: 'spanga-tensta', targetGroup: 'SIG_UNGA', reason: 'E2E test case' },
+      input: { personalNumber: personalNumberAged(16), givenName: 'Test', familyName: 'Testsson', district: 'spanga-tensta', targetGroup: 'SIG_UNGA', referralSource: 'SOCIAL_SERVICES', reason: 'E2E test case' },
     }),
   );
   const caseId = proposed.proposeCase.id;

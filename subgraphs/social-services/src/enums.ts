@@ -21,8 +21,31 @@ export const CaseStatus = graphqlEnum('CaseStatus', CASE_STATUSES, 'Where a case
 export const TARGET_GROUPS = ['SIG_UNGA', 'SIG_UNGA_VUXNA'] as const;
 export type TargetGroup = (typeof TARGET_GROUPS)[number];
 export const TargetGroup = graphqlEnum('TargetGroup', TARGET_GROUPS, 'The SIG target group.', {
-  SIG_UNGA: 'SIG Unga: children and young people aged 12–19.',
-  SIG_UNGA_VUXNA: 'SIG unga vuxna: young adults aged 20–29.',
+  SIG_UNGA: 'SIG Unga: children and young people, by default aged 12–20 (the age bands are configuration: SIG_TARGET_GROUP_AGES).',
+  SIG_UNGA_VUXNA: 'SIG unga vuxna: young adults, by default aged 20–29 (SIG_TARGET_GROUP_AGES).',
+});
+
+export const REFERRAL_SOURCES = ['POLICE', 'SCHOOL', 'LEISURE', 'SOCIAL_SERVICES', 'YOUNG_PERSON', 'RELATIVES', 'CONCERN_REPORT', 'COURT_STATEMENT'] as const;
+export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
+export const ReferralSource = graphqlEnum('ReferralSource', REFERRAL_SOURCES, 'Where the concern behind a proposal came from (aktualiseringsgrund).', {
+  POLICE: 'The police (polisen).',
+  SCHOOL: 'School (skolan).',
+  LEISURE: 'Leisure services (fritid), e.g. a youth centre.',
+  SOCIAL_SERVICES: "Social services' own work (socialtjänsten).",
+  YOUNG_PERSON: 'The young person (den unge) asked.',
+  RELATIVES: 'Relatives (anhöriga), e.g. the guardians.',
+  CONCERN_REPORT: 'A concern report (orosanmälan).',
+  COURT_STATEMENT: 'A statement to the district court (yttrande till tingsrätten), where SIG is part of the youth care.',
+});
+
+export const PROPOSAL_STAGES = ['RECEIVED', 'UNDER_ASSESSMENT', 'STARTED', 'NOT_STARTED', 'CLOSED'] as const;
+export type ProposalStage = (typeof PROPOSAL_STAGES)[number];
+export const ProposalStage = graphqlEnum('ProposalStage', PROPOSAL_STAGES, "What a proposer is told of its own proposal: a coarse status, never the case's content or closure reason.", {
+  RECEIVED: 'Received by the district social services, not yet assessed (mottaget).',
+  UNDER_ASSESSMENT: 'Social services is assessing it (under utredning).',
+  STARTED: 'A group was started (insatsgrupp påbörjad).',
+  NOT_STARTED: 'Closed without a group being started (ej påbörjad).',
+  CLOSED: 'A group was started and has ended (avslutad).',
 });
 
 export const CLOSURE_REASONS = [

@@ -1,4 +1,5 @@
-import { Agency, forbidden } from '@sig/platform/access';
+import { ActorRole, Agency, forbidden } from '@sig/platform/access';
+import { PROPOSING_AGENCIES } from './domain/intake';
 import { accessLogOf, actorRule, aggregateData, allow, caseEntry, caseScoped, caseWrite, publicData, reachedThroughGuards, statisticsReader } from '@sig/platform/guard';
 
 /**
@@ -20,9 +21,14 @@ const C = SOCIAL_SERVICES_CATEGORIES;
 const ofCase = (parent: { id: string }) => parent.id;
 const argCase = (_: unknown, args: { caseId: string }) => args.caseId;
 
-/** Proposals come from social services or the police (DOMAIN.md, step 1). */
-const mayPropose = actorRule('may-propose', (ctx) =>
-  ctx.actor.agency === Agency.SOCIAL_SERVICES || ctx.actor.agency === Agency.POLICE ? true : forbidden('NOT_OWN_AGENCY'),
+/**
+ * Proposals come from the SSPF agencies: social services, police, school and leisure (seed 003:
+ * "vanligtvis polis eller socialtjänst", usually, not only). The proposer follows its own proposals.
+ */
+const mayPropose = actorRule('may-propose', (ctx) => (PROPOSING_AGENCIES.includes(ctx.actor.agency) ? true : forbidden('NOT_OWN_AGENCY')));
+/** The district's incoming proposals: its social-services district supervisor, who sees every case of the district. */
+const districtSupervisor = actorRule('district-supervisor', (ctx) =>
+  ctx.actor.agency === Agency.SOCIAL_SERVICES && ctx.actor.roles.includes(ActorRole.DISTRICT_SUPERVISOR) ? true : forbidden('ROLE_REQUIRED'),
 );
 
 export const permissions = {
@@ -33,6 +39,9 @@ export const permissions = {
     // Filtered in the resolver to the cases the actor may see, like `cases`.
     casesOfYoungPerson: allow,
     districts: allow,
+    // The actor's own proposals only (filtered by the proposer's id in the resolver), each a stage.
+    myProposals: mayPropose,
+    incomingProposals: districtSupervisor,
     statistics: statisticsReader,
   },
   // Aggregates only, small-cell protected; every field needs the statistics role.
@@ -79,9 +88,13 @@ export const permissions = {
   Intervention: reachedThroughGuards,
   DuplicateProposal: reachedThroughGuards,
   District: publicData,
+  // What a proposer sent and a coarse stage; built only by `myProposals` from the actor's own proposals.
+  OwnProposal: allow,
   Mutation: {
     proposeCase: mayPropose,
     startAssessment: caseWrite(C.CASE, argCase),
+    // Own agency (social services) here; the resolver lets only a district supervisor other than the proposer.
+    approveAgeException: caseWrite(C.CASE, argCase),
     activateCase: caseWrite(C.CASE, argCase),
     closeCase: caseWrite(C.CASE, argCase),
     recordConsent: caseWrite(C.CONSENT, argCase),

@@ -12,6 +12,7 @@ import {
   CaseMembersFields,
   CasePlanFields,
   CaseQueries,
+  ProposalQueries,
   ConsentFields,
   ConsentMutations,
   DuplicateProposalFields,
@@ -30,6 +31,7 @@ export const socialServicesSchema: SubgraphSchemaDefinition = {
   // Every resolver class; the SDL's field order comes from the import order in resolvers/index.ts.
   resolvers: [
     CaseQueries,
+    ProposalQueries,
     CaseFields,
     CaseMembersFields,
     CaseConsentFields,

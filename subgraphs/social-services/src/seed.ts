@@ -70,8 +70,8 @@ export async function seedDemoData(em: EntityManager, cases: DemoCase[], rng: Se
       status: c.status as CaseStatus,
       targetGroup,
       proposalReason: rng.pick(REASONS),
-      proposedByAgency: rng.chance(0.6) ? Agency.POLICE : Agency.SOCIAL_SERVICES,
-      proposedByName: rng.pick(STAFF[Agency.POLICE]),
+      // The proposer's name is of the proposer's agency (the same draws as before, so the rest of the demo is unchanged).
+      ...proposer(rng.chance(0.6) ? Agency.POLICE : Agency.SOCIAL_SERVICES, rng, index),
       proposedOn: c.proposedOn,
       assessmentStartedOn,
       activatedOn,
@@ -206,3 +206,12 @@ function seedMeetingsAndPlan(em: EntityManager, c: DemoCase, activatedOn: string
 
 // The dev-side contract by which the tooling loads this entry (loadDemoSeeder in the dev-kit).
 seedDemoData satisfies DemoSeeder;
+
+/** A demo proposal's proposer: the agency, a name of that agency's staff, and a referral source that fits. */
+function proposer(agency: Agency, rng: SeededRandom, index: number) {
+  return {
+    proposedByAgency: agency,
+    proposedByName: rng.pick(STAFF[agency]),
+    referralSource: agency === Agency.POLICE ? 'POLICE' : index % 3 === 0 ? 'CONCERN_REPORT' : 'SOCIAL_SERVICES',
+  } as const;
+}

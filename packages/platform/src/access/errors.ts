@@ -12,7 +12,9 @@ export type DenyReason =
   | 'NOT_OWN_AGENCY'
   | 'ROLE_REQUIRED'
   /** No actor decides on its own membership or role in a group. */
-  | 'OWN_MEMBERSHIP';
+  | 'OWN_MEMBERSHIP'
+  /** No actor approves what it proposed itself (the age exception of its own proposal). */
+  | 'OWN_PROPOSAL';
 
 /**
  * An error that is an answer, not a fault (a denial, bad input): its stack trace would point at no

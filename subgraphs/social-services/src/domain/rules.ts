@@ -13,21 +13,8 @@ export { ageOn } from '@sig/platform/access';
 // The vocabularies are defined once, in enums.ts; re-exported as the types these rules speak.
 export type { CaseStatus, TargetGroup };
 
-/**
- * Age ranges of the target groups, inclusive: "barn 12-19 år samt unga vuxna 20-29 år" (the city's
- * seed papers; DOMAIN.md's 12–20 differs, and the seed is the fact).
- */
-export const TARGET_GROUP_AGES: Record<TargetGroup, { min: number; max: number }> = {
-  SIG_UNGA: { min: 12, max: 19 },
-  SIG_UNGA_VUXNA: { min: 20, max: 29 },
-};
-
-
-/** Whether an age falls outside the target group, which then needs a documented exception (avsteg). */
-export function needsAgeException(targetGroup: TargetGroup, age: number): boolean {
-  const { min, max } = TARGET_GROUP_AGES[targetGroup];
-  return age < min || age > max;
-}
+// The target groups' ages and the age exception are intake rules, with their settings (intake.ts).
+export { TARGET_GROUP_AGES, needsAgeException } from './intake';
 
 /** The lifecycle (proposal → assessment → active → closed) is its own module, with its invariants. */
 export { canTransition } from './case-lifecycle';

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { defineEntity, p } from '@mikro-orm/postgresql';
 import { Agency } from '@sig/platform/access';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { CASE_STATUSES, CaseStatus, CLOSURE_REASONS, ClosureReason, TARGET_GROUPS, TargetGroup } from '../enums';
+import { CASE_STATUSES, CaseStatus, CLOSURE_REASONS, ClosureReason, REFERRAL_SOURCES, ReferralSource, TARGET_GROUPS, TargetGroup } from '../enums';
 
 @ObjectType({ description: 'A city district (stadsdel) of Stockholm.' })
 export class District {
@@ -45,12 +45,18 @@ export const YoungPersonSchema = defineEntity({
   },
 });
 
-@ObjectType({ description: 'A documented exception from the target-group age (avsteg i enskilt ärende).' })
+@ObjectType({ description: 'A documented exception from the target-group age (avsteg i enskilt ärende): proposed with a justification and what was tried first, approved by a district supervisor of social services other than the proposer.' })
 export class AgeException {
   @Field(() => String, { description: 'Written justification.' })
   justification!: string;
-  @Field(() => String, { description: 'Who approved the exception.' })
-  approvedBy!: string;
+  @Field(() => String, { nullable: true, description: 'What was tried first (other interventions), as the proposer recorded it; null for exceptions recorded before it was asked.' })
+  triedFirst?: string | null;
+  @Field(() => Boolean, { description: 'Whether a district supervisor has approved the exception; until then the case cannot leave PROPOSED.' })
+  approved!: boolean;
+  @Field(() => String, { nullable: true, description: 'Who approved the exception (name, from the approver\'s verified identity); null while pending.' })
+  approvedBy?: string | null;
+  @Field(() => String, { nullable: true, description: 'Date of the approval (ISO date); null while pending, and for approvals recorded before the date was.' })
+  approvedOn?: string | null;
 }
 
 @ObjectType({ description: 'A SIG case (ärende): one social intervention group around one young person.' })
@@ -63,7 +69,7 @@ export class Case {
   district!: string;
   @Field(() => CaseStatus, { nullable: true, description: 'Lifecycle status.' })
   status!: CaseStatus;
-  @Field(() => TargetGroup, { nullable: true, description: 'SIG Unga (12–19) or SIG unga vuxna (20–29).' })
+  @Field(() => TargetGroup, { nullable: true, description: 'SIG Unga or SIG unga vuxna (age bands from configuration; by default 12–20 and 20–29).' })
   targetGroup!: TargetGroup;
   @Field(() => String, { nullable: true, description: 'Why the young person was proposed.' })
   proposalReason!: string;
@@ -73,6 +79,10 @@ export class Case {
   proposedByName!: string;
   @Field(() => String, { nullable: true, description: 'Date of the proposal (ISO date).' })
   proposedOn!: string;
+  @Field(() => ReferralSource, { nullable: true, description: 'Where the concern behind the proposal came from; null for proposals recorded before it was asked.' })
+  referralSource?: ReferralSource | null;
+  /** The proposer's person id (the token's subject): who sees the proposal's stage in `myProposals`. */
+  proposedById?: string | null;
   @Field(() => String, { nullable: true, description: 'Date the assessment started (ISO date).' })
   assessmentStartedOn?: string | null;
   @Field(() => String, { nullable: true, description: 'Date the group became active (ISO date).' })
@@ -95,6 +105,9 @@ export class Case {
   closureNote?: string | null;
   ageExceptionJustification?: string | null;
   ageExceptionApprovedBy?: string | null;
+  ageExceptionTriedFirst?: string | null;
+  ageExceptionApprovedById?: string | null;
+  ageExceptionApprovedOn?: string | null;
   /** Optimistic-lock version: a stale write is refused. */
   version!: number;
 }
@@ -111,6 +124,8 @@ export const CaseSchema = defineEntity({
     proposedByAgency: p.enum(Object.values(Agency)),
     proposedByName: p.string().length(200),
     proposedOn: p.string().columnType('date').index(),
+    referralSource: p.enum([...REFERRAL_SOURCES]).nullable(),
+    proposedById: p.string().length(100).nullable().index(),
     assessmentStartedOn: p.string().columnType('date').nullable(),
     activatedOn: p.string().columnType('date').nullable().index(),
     closedOn: p.string().columnType('date').nullable().index(),
@@ -124,6 +139,9 @@ export const CaseSchema = defineEntity({
     closureNote: p.text().nullable(),
     ageExceptionJustification: p.text().nullable(),
     ageExceptionApprovedBy: p.string().length(200).nullable(),
+    ageExceptionTriedFirst: p.text().nullable(),
+    ageExceptionApprovedById: p.string().length(100).nullable(),
+    ageExceptionApprovedOn: p.string().columnType('date').nullable(),
     version: p.integer().version(),
   },
 });

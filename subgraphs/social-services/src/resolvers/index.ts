@@ -4,6 +4,7 @@
  * imports below: it is the order of the published SDL (schema/social-services.graphql), so keep it.
  */
 export { CaseQueries } from './case/case.queries';
+export { ProposalQueries } from './case/proposal.queries';
 // Case fields: its own parts, then each aggregate reached from it, as the SDL lists them.
 export { CaseFields } from './case/case.fields';
 export { CaseMembersFields } from './group/case-members.fields';

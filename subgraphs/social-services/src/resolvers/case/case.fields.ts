@@ -4,6 +4,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { sharingState } from '../../domain/case-lifecycle';
 import { CaseSharing, SharingPauseReason } from '../../enums';
 import { load } from '../../loaders';
+import { ageExceptionApproved } from '../../domain/intake';
 import { AgeException, Case, YoungPerson } from '../../model';
 
 /** The case's own parts: the young person, the age exception, and whether the group shares now. */
@@ -17,7 +18,13 @@ export class CaseFields {
   @FieldResolver(() => AgeException, { nullable: true, description: 'The documented age exception, if the age is outside the target group. Category SOCIAL_SERVICES/CASE.' })
   ageException(@Root() c: Case): AgeException | null {
     if (!c.ageExceptionJustification) return null;
-    return Object.assign(new AgeException(), { justification: c.ageExceptionJustification, approvedBy: c.ageExceptionApprovedBy ?? '' });
+    return Object.assign(new AgeException(), {
+      justification: c.ageExceptionJustification,
+      triedFirst: c.ageExceptionTriedFirst ?? null,
+      approved: ageExceptionApproved(c),
+      approvedBy: c.ageExceptionApprovedBy ?? null,
+      approvedOn: c.ageExceptionApprovedOn ?? null,
+    });
   }
 
   @FieldResolver(() => CaseSharing, {

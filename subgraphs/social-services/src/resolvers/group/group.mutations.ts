@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { badInput, notFound, requireIsoDate, requireText, requireUuid } from '@sig/platform/access';
 import { type SubgraphContext, commitWrite, refuseWrite } from '@sig/platform/request';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { mayHoldRole } from '../../domain/intake';
 import { CaseStatus } from '../../enums';
 import { load } from '../../loaders';
 import { GroupMember } from '../../model';
@@ -25,6 +26,9 @@ export class GroupMutations {
     if (personId === ctx.actor.id) throw refuseWrite(ctx, caseId, C.GROUP, 'OWN_MEMBERSHIP');
     const fromDate = requireIsoDate('input.fromDate', input.fromDate);
     const reason = requireText('input.reason', input.reason, 2000);
+    if (!mayHoldRole(input.agency, input.role)) {
+      throw badInput('input.role', input.role === 'COORDINATOR' ? 'the coordinator (samordnare) belongs to social services' : 'a lots is social services or a contracted provider (YOUTH_SERVICE: BAS, Stockholms ungdomstjänst)');
+    }
     // One membership per person and case at a time: a role changes by ending one and adding another.
     const held = (await load.members(ctx, caseId)).find((m) => m.personId === personId && (!m.untilDate || m.untilDate > fromDate));
     if (held) throw badInput('input.personId', `already holds a membership of this case (from ${held.fromDate}${held.untilDate ? ` until ${held.untilDate}` : ''}): end it first`);

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, notFound, requireIsoDate, requireText, requireUuid } from '@sig/platform/access';
+import { badInput, notFound, requireIsoDate, requireText, requireUuid, todayIso } from '@sig/platform/access';
 import { type SubgraphContext, commitWrite, refuseWrite } from '@sig/platform/request';
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { actsAsCoordinator } from '../../domain/intake';
 import { ActionStatus, CaseStatus } from '../../enums';
 import { load } from '../../loaders';
 import { ActionFollowUp, ActionPlan, Meeting, PlanAction, PlanGoal } from '../../model';
@@ -61,7 +62,9 @@ export class PlanMutations {
     const action = await ctx.em.findOne(PlanAction, { id: requireUuid('actionId', actionId), caseId });
     if (!action) throw notFound('Action');
     const role = ctx.grants.cases[caseId]?.role;
-    if (ctx.actor.agency !== action.responsibleAgency && role !== 'COORDINATOR') throw refuseWrite(ctx, caseId, C.ACTION_PLAN, 'NOT_OWN_AGENCY');
+    // The coordinator, or in a group with only a lots ("enbart lots", seed 003) the lots, follows up every action.
+    const coordinates = role === 'COORDINATOR' || (role === 'LOTS' && actsAsCoordinator(role, await hasCurrentCoordinator(ctx, caseId)));
+    if (ctx.actor.agency !== action.responsibleAgency && !coordinates) throw refuseWrite(ctx, caseId, C.ACTION_PLAN, 'NOT_OWN_AGENCY');
     if (action.version !== expectedVersion) {
       throw new GraphQLError(`Action was changed by someone else (version ${action.version}, you sent ${expectedVersion}); reload and try again`, { extensions: { code: 'CONFLICT', currentVersion: action.version } });
     }
@@ -71,4 +74,10 @@ export class PlanMutations {
     await commitWrite(ctx);
     return action;
   }
+}
+
+/** Whether the group has a coordinator today (otherwise a lots does the coordinator's tasks). */
+async function hasCurrentCoordinator(ctx: SubgraphContext, caseId: string): Promise<boolean> {
+  const today = todayIso();
+  return (await load.members(ctx, caseId)).some((m) => m.role === 'COORDINATOR' && m.fromDate <= today && (!m.untilDate || m.untilDate > today));
 }
