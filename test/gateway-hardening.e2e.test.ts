@@ -29,21 +29,7 @@ afterAll(async () => {
 
 const gatewayBase = () => platform.system.gatewayUrl.replace(/\/graphql$/, '');
 
-async function post(body: string, headers: Record<string, string> = {}, url = platform.system.gatewayUrl) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await platform.token('social-worker')}`, ...headers },
-    body,
-  });
-  const text = await response.text();
-  let json: any;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, headers: response.headers, json, text };
-}
+const post = (body: string, headers: Record<string, string> = {}, url?: string) => platform.raw(body, { headers, url });
 const gql = (query: string, variables?: object, url?: string) => post(JSON.stringify({ query, variables }), {}, url);
 
 async function count(agency: SubgraphAgency, sql: string, params: unknown[] = []): Promise<number> {

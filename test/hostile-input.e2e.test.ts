@@ -53,25 +53,7 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-async function raw(body: string, headers: Record<string, string> = {}, persona: keyof typeof PERSONAS | null = 'social-worker') {
-  const response = await fetch(platform.system.gatewayUrl, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(persona ? { authorization: `Bearer ${await platform.token(persona)}` } : {}),
-      ...headers,
-    },
-    body,
-  });
-  const text = await response.text();
-  let json: any;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, json, text };
-}
+const raw = (body: string, headers: Record<string, string> = {}, persona: keyof typeof PERSONAS | null = 'social-worker') => platform.raw(body, { headers, persona });
 /** A valid personal number, so that only the argument under test is wrong. */
 const VALID_PN = makePersonalNumber('2010-01-01', 8);
 const gql = (query: string, variables?: object) => raw(JSON.stringify({ query, variables }));

@@ -24,7 +24,20 @@ export interface TestPlatform {
     document: TypedDocumentNode<TResult, TVariables>,
     variables: TVariables,
   ): Promise<{ status: number; body: GraphQLBody<TResult> }>;
+  /**
+   * POSTs a body as it is (malformed, oversized, of another type) to the gateway, as a persona
+   * (`social-worker` unless given; null for none), and reads the answer whatever it is.
+   */
+  raw(body: string, options?: { headers?: Record<string, string>; persona?: PersonaName | null; url?: string }): Promise<RawResponse>;
   stop(): Promise<void>;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  /** The body parsed as JSON, or undefined when it is not JSON. */
+  json: any;
+  text: string;
 }
 
 export interface GraphQLBody<T> {
@@ -61,6 +74,21 @@ export async function startTestPlatform(options: { seed?: boolean; adminUrl?: st
     query,
     run(persona, document, variables) {
       return query(persona, print(document), variables);
+    },
+    async raw(body, { headers = {}, persona = 'social-worker', url = system.gatewayUrl } = {}) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(persona ? { authorization: `Bearer ${await token(persona)}` } : {}), ...headers },
+        body,
+      });
+      const text = await response.text();
+      let json: any;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+      return { status: response.status, headers: response.headers, json, text };
     },
     async stop() {
       await system.stop();
