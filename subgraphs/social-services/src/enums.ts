@@ -1,4 +1,4 @@
-import { CONSENT_STATUSES, GROUP_ROLES, SIGNATORY_PARTIES } from '@sig/platform/access';
+import { CONSENT_PURPOSES, CONSENT_STATUSES, GROUP_ROLES, PROVISION_TYPES, SIGNATORY_PARTIES } from '@sig/platform/access';
 import { graphqlEnum } from './graphql-enum';
 
 /**
@@ -7,7 +7,7 @@ import { graphqlEnum } from './graphql-enum';
  * rules share (group roles, consent statuses, signatory parties) are the platform's.
  */
 
-export { CONSENT_STATUSES, GROUP_ROLES, SIGNATORY_PARTIES };
+export { CONSENT_PURPOSES, CONSENT_STATUSES, GROUP_ROLES, PROVISION_TYPES, SIGNATORY_PARTIES };
 
 export const CASE_STATUSES = ['PROPOSED', 'ASSESSMENT', 'ACTIVE', 'CLOSED'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -111,6 +111,18 @@ export const ConsentStatus = graphqlEnum('ConsentStatus', CONSENT_STATUSES, 'Der
   ACTIVE: 'Signed by every required party and within its validity.',
   EXPIRED: 'Past its valid-until date.',
   WITHDRAWN: 'Withdrawn in full (återkallat).',
+});
+
+export type ProvisionType = (typeof PROVISION_TYPES)[number];
+export const ProvisionType = graphqlEnum('ProvisionType', PROVISION_TYPES, "Whether a consent provision discloses or excludes (as FHIR Consent's provision.type).", {
+  PERMIT: 'Discloses the categories (to the named recipients, or the whole group).',
+  DENY: 'Excludes the categories (for the named recipients, or the whole group) even where a PERMIT provision covers them: deny wins.',
+});
+
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+export const ConsentPurpose = graphqlEnum('ConsentPurpose', CONSENT_PURPOSES, "What a consent provision is for (as FHIR Consent's provision.purpose). Recorded and shown; it does not change what is disclosed.", {
+  SIG_COLLABORATION: 'Collaboration in the SIG group (samverkan i SIG) while the case is active.',
+  FOLLOW_UP: 'Follow-up after the group has ended (uppföljning efter avslut).',
 });
 
 export const MEETING_STATUSES = ['PLANNED', 'HELD', 'CANCELLED'] as const;

@@ -29,11 +29,37 @@ export interface ConsentSignatoryData {
   signedOn: string | null;
 }
 
+/**
+ * Whether a provision discloses or excludes (FHIR Consent's provision.type). A DENY provision
+ * excludes its categories (towards its recipients, or everyone) even where a PERMIT provision
+ * covers them: deny wins. Rows from before provisions had a type lack it and read as PERMIT.
+ */
+export const PROVISION_TYPES = ['PERMIT', 'DENY'] as const;
+export type ProvisionType = (typeof PROVISION_TYPES)[number];
+
+/**
+ * What a provision is for (FHIR Consent's provision.purpose), from the SIG process. Recorded and
+ * shown with the consent (category CONSENT); it does not change what is disclosed.
+ * - SIG_COLLABORATION: samverkan i SIG, the group's work while the case is active.
+ * - FOLLOW_UP: uppföljning efter avslut, following the young person up after the group ends.
+ */
+export const CONSENT_PURPOSES = ['SIG_COLLABORATION', 'FOLLOW_UP'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
 export interface ConsentProvisionData {
+  /** PERMIT (discloses) or DENY (excludes); absent on older rows, meaning PERMIT. */
+  type?: ProvisionType;
   source: string;
   categories: string[];
   /** Narrowed to these recipient agencies; null means every agency in the group. */
   recipients: string[] | null;
+  /** What the provision is for; absent or null when not stated. */
+  purpose?: ConsentPurpose | null;
+}
+
+/** A provision's type: PERMIT when it says so or says nothing (older rows); anything else excludes (fails closed). */
+export function provisionType(provision: Pick<ConsentProvisionData, 'type'>): ProvisionType {
+  return provision.type === undefined || provision.type === null || provision.type === 'PERMIT' ? 'PERMIT' : 'DENY';
 }
 
 export interface ConsentWithdrawalData {
@@ -115,15 +141,23 @@ export function withdrawnSources(consent: ConsentData, today: string): string[] 
 
 /**
  * What an ACTIVE consent discloses to one recipient agency: source agency → categories. A provision
- * narrowed to named recipients discloses nothing to others; a withdrawn source discloses nothing.
+ * narrowed to named recipients applies to no one else; a withdrawn source discloses nothing. The
+ * categories of the PERMIT provisions that apply, less those of every DENY provision that applies
+ * (deny wins, whatever the order); a source left with no category is left out.
  */
 export function disclosedTo(consent: ConsentData, recipient: string, today: string): Record<string, string[]> {
   const withdrawn = new Set(withdrawnSources(consent, today));
+  const applies = (p: ConsentProvisionData) => (p.recipients ?? null) === null || p.recipients!.includes(recipient);
+  const denied = new Set<string>();
+  for (const p of consent.provisions) {
+    if (provisionType(p) === 'DENY' && applies(p)) for (const c of p.categories) denied.add(`${p.source}/${c}`);
+  }
   const shared: Record<string, string[]> = {};
   for (const p of consent.provisions) {
-    if (withdrawn.has(p.source)) continue;
-    if (p.recipients !== null && !p.recipients.includes(recipient)) continue;
-    shared[p.source] = [...new Set([...(shared[p.source] ?? []), ...p.categories])];
+    if (provisionType(p) !== 'PERMIT' || withdrawn.has(p.source) || !applies(p)) continue;
+    const categories = p.categories.filter((c) => !denied.has(`${p.source}/${c}`));
+    if (categories.length === 0) continue;
+    shared[p.source] = [...new Set([...(shared[p.source] ?? []), ...categories])];
   }
   return shared;
 }

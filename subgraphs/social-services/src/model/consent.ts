@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { defineEntity, p, type OptionalProps } from '@mikro-orm/postgresql';
 import { Agency } from '@sig/platform/access';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { SignatoryParty } from '../enums';
+import { ConsentPurpose, ProvisionType, SignatoryParty } from '../enums';
 
 @ObjectType({ description: 'One signatory of a consent: a party (the young person or a guardian, vårdnadshavare), identified by id, not by name.' })
 export class ConsentSignatory {
@@ -18,14 +18,18 @@ export class ConsentSignatory {
   signedOn!: string | null;
 }
 
-@ObjectType({ description: 'What one source agency may disclose to the group under the consent.' })
+@ObjectType({ description: 'What one source agency may disclose to the group under the consent (PERMIT), or must not (DENY). Category SOCIAL_SERVICES/CONSENT.' })
 export class ConsentProvision {
+  /** PERMIT or DENY; rows from before provisions had a type lack it (read as PERMIT: the `type` field resolver). */
+  type?: ProvisionType;
   @Field(() => Agency, { description: 'The agency whose secrecy the provision lifts.' })
   source!: Agency;
   @Field(() => [String], { description: 'Categories of that agency\'s data covered, e.g. INCIDENTS, ATTENDANCE.' })
   categories!: string[];
   @Field(() => [Agency], { nullable: true, description: 'Recipient agencies, if narrowed; null means every agency in the group.' })
   recipients!: Agency[] | null;
+  @Field(() => ConsentPurpose, { nullable: true, description: 'What the provision is for; null when not stated. Recorded and shown; it does not change what is disclosed.' })
+  purpose?: ConsentPurpose | null;
 }
 
 @ObjectType({ description: 'A withdrawal (återkallelse) of a consent, in full or for some source agencies.' })
@@ -56,7 +60,7 @@ export class Consent {
   formReference!: string;
   @Field(() => [ConsentSignatory], { description: 'Who must sign, and who has.' })
   signatories!: ConsentSignatory[];
-  @Field(() => [ConsentProvision], { description: 'What may be shared.' })
+  @Field(() => [ConsentProvision], { description: 'What may be shared (PERMIT provisions), less what must not (DENY provisions: deny wins).' })
   provisions!: ConsentProvision[];
   @Field(() => [ConsentWithdrawal], { description: 'Withdrawals recorded on this consent.' })
   withdrawals!: ConsentWithdrawal[];

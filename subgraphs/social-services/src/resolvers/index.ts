@@ -14,7 +14,7 @@ export { CasePlanFields } from './plan/case-plan.fields';
 export { CaseAccessLogFields } from './case/case-access-log.fields';
 export { CaseInterventionsFields } from './intervention/case-interventions.fields';
 export { DuplicateProposalFields } from './group/duplicate-proposal.fields';
-export { ConsentFields } from './consent/consent.fields';
+export { ConsentFields, ConsentProvisionFields } from './consent/consent.fields';
 export { ActionPlanFields, PlanActionFields, PlanGoalFields } from './plan/plan.fields';
 // Mutations in the order of the case's steps.
 export { CaseIntakeMutations } from './case/case-intake.mutations';

@@ -1,8 +1,8 @@
-import { todayIso, consentStatus, expiresInDays, missingSignatures, needsRenewalBy } from '@sig/platform/access';
+import { todayIso, consentStatus, expiresInDays, missingSignatures, needsRenewalBy, provisionType } from '@sig/platform/access';
 import type { SubgraphContext } from '@sig/platform/request';
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { ConsentStatus } from '../../enums';
-import { Consent } from '../../model';
+import { ConsentStatus, ProvisionType } from '../../enums';
+import { Consent, ConsentProvision } from '../../model';
 import { dateOfBirthOf } from './date-of-birth';
 
 /** What a consent's status is today: derived, never stored. */
@@ -30,5 +30,14 @@ export class ConsentFields {
   @FieldResolver(() => Int, { nullable: true, description: 'Days until the consent expires (0 on its last valid day); null once expired or withdrawn.' })
   async expiresInDays(@Root() consent: Consent, @Ctx() ctx: SubgraphContext): Promise<number | null> {
     return expiresInDays(consent, await dateOfBirthOf(ctx, consent.caseId), todayIso());
+  }
+}
+
+/** A provision's type: stored since deny provisions; older rows have none and read as PERMIT. */
+@Resolver(() => ConsentProvision)
+export class ConsentProvisionFields {
+  @FieldResolver(() => ProvisionType, { description: 'PERMIT discloses the categories; DENY excludes them (for the named recipients, or the whole group) even where a PERMIT provision covers them: deny wins.' })
+  type(@Root() provision: ConsentProvision): ProvisionType {
+    return provisionType(provision);
   }
 }

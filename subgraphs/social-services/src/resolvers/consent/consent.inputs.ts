@@ -1,6 +1,6 @@
 import { Agency } from '@sig/platform/access';
 import { Field, InputType } from 'type-graphql';
-import { SignatoryParty } from '../../enums';
+import { ConsentPurpose, ProvisionType, SignatoryParty } from '../../enums';
 
 @InputType({ description: 'A signatory of a consent.' })
 export class ConsentSignatoryInput {
@@ -14,14 +14,18 @@ export class ConsentSignatoryInput {
   signedOn?: string | null;
 }
 
-@InputType({ description: 'What one source agency may disclose.' })
+@InputType({ description: 'What one source agency may disclose (PERMIT), or must not (DENY).' })
 export class ConsentProvisionInput {
+  @Field(() => ProvisionType, { nullable: true, description: 'PERMIT (the default) discloses the categories; DENY excludes them (for the named recipients, or the whole group) even where a PERMIT provision covers them. A consent needs at least one PERMIT provision.' })
+  type?: ProvisionType | null;
   @Field(() => Agency, { description: 'Source agency: one that holds data on the platform (has a subgraph).' })
   source!: Agency;
   @Field(() => [String], { description: "Categories of its data, from the source agency's catalogue (e.g. POLICE: INCIDENTS, CONTACTS); an unknown category is refused." })
   categories!: string[];
   @Field(() => [Agency], { nullable: true, description: 'Narrow to these recipient agencies; omit for the whole group.' })
   recipients?: Agency[] | null;
+  @Field(() => ConsentPurpose, { nullable: true, description: 'What the provision is for (e.g. SIG_COLLABORATION, FOLLOW_UP); omit when not stated.' })
+  purpose?: ConsentPurpose | null;
 }
 
 @InputType({ description: 'A new version of the consent.' })
@@ -34,6 +38,6 @@ export class ConsentInput {
   formReference!: string;
   @Field(() => [ConsentSignatoryInput], { description: 'Signatories: the young person, and each guardian while under 18.' })
   signatories!: ConsentSignatoryInput[];
-  @Field(() => [ConsentProvisionInput], { description: 'What may be shared.' })
+  @Field(() => [ConsentProvisionInput], { description: 'What may be shared: at least one PERMIT provision; DENY provisions exclude (deny wins).' })
   provisions!: ConsentProvisionInput[];
 }

@@ -3,7 +3,7 @@ import { Agency, ageOn, badInput, catalogueProblem, consentDateProblem, consentI
 import { type SubgraphContext, commitWrite } from '@sig/platform/request';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { parsePersonalNumber } from '../../domain/personal-number';
-import { CaseStatus, SignatoryParty } from '../../enums';
+import { CaseStatus, ProvisionType, SignatoryParty } from '../../enums';
 import { load } from '../../loaders';
 import { Consent, type ConsentSignatory } from '../../model';
 import { caseForWrite } from '../case/case-write';
@@ -64,8 +64,9 @@ export class ConsentMutations {
         if (problem) throw badInput(`input.provisions[${i}].categories[${j}]`, problem);
         return category;
       });
-      return { source: p.source, categories: [...new Set(categories)], recipients: p.recipients ?? null };
+      return { type: p.type ?? ProvisionType.PERMIT, source: p.source, categories: [...new Set(categories)], recipients: p.recipients ?? null, purpose: p.purpose ?? null };
     });
+    if (!provisions.some((p) => p.type === ProvisionType.PERMIT)) throw badInput('input.provisions', 'at least one PERMIT provision is required (DENY provisions only exclude)');
     const newest = await load.newestConsent(ctx, caseId);
     const consent = ctx.em.create(Consent, {
       id: randomUUID(),
