@@ -29,7 +29,7 @@ const actor = PERSONAS['social-worker'];
 // Grants of a coordinator in many groups, about the size given (each entry is about 170 bytes signed).
 const grants: Grants = { cases: {} };
 for (let i = 0; JSON.stringify(grants).length < Number(values['grants-kb']) * 1024; i++) {
-  grants.cases[`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`] = { role: 'MEMBER', consent: 'ACTIVE', shared: { POLICE: ['INCIDENTS'] }, withdrawn: [] };
+  grants.cases[`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`] = { role: 'MEMBER', consent: 'ACTIVE', shared: { POLICE: ['INCIDENTS'] }, withdrawn: [], caseActive: true };
 }
 const grantsToken = await createGatewayTokenSigner(keys.gateway.privateJwk)('police', { actor, grants, operationName: 'Bench', purpose: 'query cases' });
 const verifyGrants = await createGatewayTokenVerifier(keys.gateway.publicJwk, 'police');

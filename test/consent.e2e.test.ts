@@ -114,6 +114,11 @@ async function createMatrixCase(state: ConsentCase): Promise<string> {
       provisions: AGENCIES.map((source) => ({ source, categories: [CATEGORIES[source].covered[0]] })),
     },
   });
+  // Consent shares only while the group runs: the case is activated while its consent is in force
+  // (a withdrawal afterwards pauses it). Cases whose consent never came into force cannot start.
+  if (state === 'ACTIVE' || state === 'WITHDRAWN' || state === 'PARTIALLY_WITHDRAWN') {
+    await ok('social-worker', `mutation($id: ID!) { activateCase(caseId: $id, grounds: "Matrisfall: samtycke i kraft") { id } }`, { id });
+  }
   if (state === 'WITHDRAWN') await ok('social-worker', `mutation($id: ID!) { withdrawConsent(caseId: $id, personalNumber: "${guardianTwo}") { id } }`, { id });
   if (state === 'PARTIALLY_WITHDRAWN') await ok('social-worker', `mutation($id: ID!) { withdrawConsent(caseId: $id, personalNumber: "${guardianTwo}", sources: [POLICE]) { id } }`, { id });
   return id;

@@ -272,7 +272,7 @@ describe('trust boundaries', () => {
   it('ignores actor and gateway headers a client sets: only the verified token counts', async () => {
     const forgedForSchool = await signGatewayToken(platform.keys.gateway.privateJwk, 'social-services', {
       actor: PERSONAS['social-worker'] as Actor,
-      grants: { cases: { [caseId]: { role: 'COORDINATOR', consent: 'NONE', shared: {}, withdrawn: [] } } },
+      grants: { cases: { [caseId]: { role: 'COORDINATOR', consent: 'NONE', shared: {}, withdrawn: [], caseActive: true } } },
     });
     const res = await platform.query('police-officer', OVERVIEW, { id: caseId }, {
       [GATEWAY_TOKEN_HEADER]: forgedForSchool,
@@ -304,7 +304,7 @@ describe('trust boundaries', () => {
       }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
     };
     const police = PERSONAS['police-officer'] as Actor;
-    const grants = () => ({ cases: { [caseId]: { role: 'MEMBER' as const, consent: 'NONE' as const, shared: {}, withdrawn: [] } } });
+    const grants = () => ({ cases: { [caseId]: { role: 'MEMBER' as const, consent: 'NONE' as const, shared: {}, withdrawn: [], caseActive: true } } });
 
     it('is refused without the gateway signature, _entities included', async () => {
       const res = await direct({});

@@ -159,7 +159,7 @@ describe('a lookup costs the same whatever it finds', () => {
 
   /** The resolver's own statements for one lookup, as the Skärholmen social worker (a member of its own case only). */
   async function statementsFor(pn: string): Promise<{ statements: number; shown: number }> {
-    const grants: Grants = { cases: { [ownCase]: { role: 'COORDINATOR', consent: 'NONE', shared: {}, withdrawn: [] } } };
+    const grants: Grants = { cases: { [ownCase]: { role: 'COORDINATOR', consent: 'NONE', shared: {}, withdrawn: [], caseActive: true } } };
     const ctx = { actor: SKARHOLMEN as Actor, grants, operationName: 'Counted', em: orm.em.fork(), loaders: new RequestLoaders() } as unknown as SubgraphContext;
     const before = statements;
     const shown = await new CaseResolver().casesOfYoungPerson(pn, ctx);

@@ -14,6 +14,7 @@ interface MembershipRow {
   signatories: ConsentData['signatories'] | null;
   provisions: ConsentData['provisions'] | null;
   withdrawals: ConsentData['withdrawals'] | null;
+  case_status: string;
 }
 
 /**
@@ -87,7 +88,7 @@ export class GrantsSource {
     const generation = this.feed.generation;
     const invalidations = this.invalidations;
     const { rows } = await this.pool.query<MembershipRow>(
-      `SELECT case_id, role, date_of_birth::text, valid_from::text, valid_until::text, signatories, provisions, withdrawals
+      `SELECT case_id, role, date_of_birth::text, valid_from::text, valid_until::text, signatories, provisions, withdrawals, case_status
          FROM gateway_membership
         WHERE person_id = $1 AND agency = $2 AND from_date <= $3::date AND (until_date IS NULL OR until_date > $3::date)`,
       [actor.id, actor.agency, today],
@@ -96,6 +97,7 @@ export class GrantsSource {
       caseId: r.case_id,
       role: r.role,
       dateOfBirth: r.date_of_birth,
+      caseActive: r.case_status === 'ACTIVE',
       consent: r.valid_from
         ? { validFrom: r.valid_from, validUntil: r.valid_until!, signatories: r.signatories ?? [], provisions: r.provisions ?? [], withdrawals: r.withdrawals ?? [] }
         : null,

@@ -33,8 +33,8 @@ const CONSENT_DENIAL: Record<Exclude<ConsentState, 'ACTIVE'>, DenyReason> = {
  *
  * 1. Own agency: the actor's agency is S, and the actor is a current member of K's group or holds
  *    a district role of S covering K.
- * 2. Consent: the actor is a current member of K's group, and K's consent is ACTIVE with a
- *    provision that discloses (S, C) to the actor's agency.
+ * 2. Consent: the actor is a current member of K's group, K is ACTIVE (its group running), and
+ *    K's consent is ACTIVE with a provision that discloses (S, C) to the actor's agency.
  * Otherwise denied, with the reason.
  */
 export function decideRead(actor: Actor, grants: Grants, facts: CaseFacts, data: DataCategory): Decision {
@@ -46,6 +46,8 @@ export function decideRead(actor: Actor, grants: Grants, facts: CaseFacts, data:
   }
   if (!grant) return { permit: false, reason: 'NOT_A_MEMBER' };
   if (grant.consent !== 'ACTIVE') return { permit: false, reason: CONSENT_DENIAL[grant.consent] };
+  // Consent lifts secrecy for a running group only: nothing before activation or after closure.
+  if (grant.caseActive !== true) return { permit: false, reason: 'CASE_NOT_ACTIVE' };
   if (grant.shared[data.source]?.includes(data.category)) return { permit: true, basis: 'CONSENT' };
   if (grant.withdrawn.includes(data.source)) return { permit: false, reason: 'CONSENT_WITHDRAWN' };
   return { permit: false, reason: 'CATEGORY_NOT_COVERED' };

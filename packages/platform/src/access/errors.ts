@@ -9,6 +9,8 @@ export type DenyReason =
   | 'CONSENT_EXPIRED'
   | 'CONSENT_WITHDRAWN'
   | 'CATEGORY_NOT_COVERED'
+  /** The case is not running (before activation, or closed): consent shares nothing then. */
+  | 'CASE_NOT_ACTIVE'
   | 'NOT_OWN_AGENCY'
   | 'ROLE_REQUIRED'
   /** No actor decides on its own membership or role in a group. */

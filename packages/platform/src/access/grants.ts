@@ -18,6 +18,11 @@ export interface CaseGrant {
   shared: Partial<Record<string, string[]>>;
   /** Source agencies whose provisions were withdrawn in part. */
   withdrawn: string[];
+  /**
+   * The case is ACTIVE (its group running): consent shares nothing before activation or after
+   * closure, whatever it says (issue 16). Required, so that a grant without it shares nothing.
+   */
+  caseActive: boolean;
 }
 
 /**
@@ -36,6 +41,8 @@ export interface MembershipRecord {
   role: GroupRole;
   consent: ConsentData | null;
   dateOfBirth: string;
+  /** Whether the case's status is ACTIVE. */
+  caseActive: boolean;
 }
 
 /** Turns memberships and consents into grants for one actor, on one day. Pure. */
@@ -48,8 +55,9 @@ export function computeGrants(actor: Actor, records: MembershipRecord[], today: 
     cases[r.caseId] = {
       role: r.role,
       consent,
-      shared: consent === 'ACTIVE' ? disclosedTo(r.consent!, actor.agency, today) : {},
+      shared: consent === 'ACTIVE' && r.caseActive ? disclosedTo(r.consent!, actor.agency, today) : {},
       withdrawn: r.consent ? withdrawnSources(r.consent, today) : [],
+      caseActive: r.caseActive,
     };
   }
   return { cases };
@@ -74,6 +82,7 @@ export function grantsForSource(grants: Grants, source: Agency): Grants {
       consent: grant.consent,
       shared: shared ? { [source]: shared } : {},
       withdrawn: grant.withdrawn.includes(source) ? [source] : [],
+      caseActive: grant.caseActive,
     };
   }
   return { cases };

@@ -122,6 +122,7 @@ function parseGrants(raw: unknown): Grants {
       GROUP_ROLES.includes(grant.role) &&
       CONSENT_STATES.includes(grant.consent) &&
       isStringArray(grant.withdrawn) &&
+      typeof grant.caseActive === 'boolean' &&
       grant.shared &&
       typeof grant.shared === 'object' &&
       Object.values(grant.shared).every(isStringArray);

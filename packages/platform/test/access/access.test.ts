@@ -4,7 +4,7 @@ import { ActorRole, Agency, computeGrants, decideAccessLogRead, decideCaseVisibl
 import { PERSONAS } from '../../src/dev';
 
 const CASE = '11111111-1111-4111-8111-111111111111';
-const grant = (over: Partial<CaseGrant> = {}): CaseGrant => ({ role: 'MEMBER', consent: 'NONE', shared: {}, withdrawn: [], ...over });
+const grant = (over: Partial<CaseGrant> = {}): CaseGrant => ({ role: 'MEMBER', consent: 'NONE', shared: {}, withdrawn: [], caseActive: true, ...over });
 const member = (over: Partial<CaseGrant> = {}): Grants => ({ cases: { [CASE]: grant(over) } });
 const none: Grants = { cases: {} };
 const police = PERSONAS['police-officer'] as Actor;
@@ -81,29 +81,39 @@ describe('computing grants from memberships and consents', () => {
   const adult = '2000-01-01';
 
   it('discloses to the actor only what the provisions name for its agency', () => {
-    const grants = computeGrants(police, [{ caseId: CASE, role: 'MEMBER', consent: consent(), dateOfBirth: adult }], '2026-06-01');
-    expect(grants.cases[CASE]).toEqual({ role: 'MEMBER', consent: 'ACTIVE', shared: { POLICE: ['INCIDENTS'] }, withdrawn: [] });
-    const forSocial = computeGrants(social, [{ caseId: CASE, role: 'COORDINATOR', consent: consent(), dateOfBirth: adult }], '2026-06-01');
+    const grants = computeGrants(police, [{ caseId: CASE, role: 'MEMBER', consent: consent(), dateOfBirth: adult, caseActive: true }], '2026-06-01');
+    expect(grants.cases[CASE]).toEqual({ role: 'MEMBER', consent: 'ACTIVE', shared: { POLICE: ['INCIDENTS'] }, withdrawn: [], caseActive: true });
+    const forSocial = computeGrants(social, [{ caseId: CASE, role: 'COORDINATOR', consent: consent(), dateOfBirth: adult, caseActive: true }], '2026-06-01');
     expect(forSocial.cases[CASE].shared).toEqual({ POLICE: ['INCIDENTS'], SCHOOL: ['ATTENDANCE'] });
   });
 
+  it('shares nothing of a case that is not running (before activation, after closure), whatever the consent', () => {
+    const grants = computeGrants(police, [{ caseId: CASE, role: 'MEMBER', consent: consent(), dateOfBirth: adult, caseActive: false }], '2026-06-01');
+    expect(grants.cases[CASE]).toEqual({ role: 'MEMBER', consent: 'ACTIVE', shared: {}, withdrawn: [], caseActive: false });
+    expect(decideRead(police, grants, { caseId: CASE }, ATTENDANCE)).toEqual({ permit: false, reason: 'CASE_NOT_ACTIVE' });
+    // A grant that does not say the case is running shares nothing either.
+    expect(decideRead(police, member({ consent: 'ACTIVE', shared: { SCHOOL: ['ATTENDANCE'] }, caseActive: undefined as unknown as boolean }), { caseId: CASE }, ATTENDANCE)).toEqual({ permit: false, reason: 'CASE_NOT_ACTIVE' });
+    // The own agency still reads its own data of the case.
+    expect(decideRead(police, grants, { caseId: CASE }, { source: Agency.POLICE, category: 'INCIDENTS' })).toEqual({ permit: true, basis: 'OWN_AGENCY_MEMBER' });
+  });
+
   it('derives the consent state on the given day (expiry needs no job)', () => {
-    const records = [{ caseId: CASE, role: 'MEMBER' as const, consent: consent(), dateOfBirth: adult }];
+    const records = [{ caseId: CASE, role: 'MEMBER' as const, consent: consent(), dateOfBirth: adult, caseActive: true }];
     expect(computeGrants(police, records, '2026-12-31').cases[CASE].consent).toBe('ACTIVE');
     expect(computeGrants(police, records, '2027-01-01').cases[CASE]).toMatchObject({ consent: 'EXPIRED', shared: {} });
   });
 
   it('records a partial withdrawal and stops sharing that source', () => {
     const c = consent({ withdrawals: [{ withdrawnBy: 'Y', withdrawnOn: '2026-05-01', sources: ['POLICE'] }] });
-    expect(computeGrants(police, [{ caseId: CASE, role: 'MEMBER', consent: c, dateOfBirth: adult }], '2026-06-01').cases[CASE]).toEqual({ role: 'MEMBER', consent: 'ACTIVE', shared: {}, withdrawn: ['POLICE'] });
+    expect(computeGrants(police, [{ caseId: CASE, role: 'MEMBER', consent: c, dateOfBirth: adult, caseActive: true }], '2026-06-01').cases[CASE]).toEqual({ role: 'MEMBER', consent: 'ACTIVE', shared: {}, withdrawn: ['POLICE'], caseActive: true });
   });
 
   it('keeps the strongest role when the actor holds two memberships of one case', () => {
     const grants = computeGrants(social, [
-      { caseId: CASE, role: 'MEMBER', consent: null, dateOfBirth: adult },
-      { caseId: CASE, role: 'COORDINATOR', consent: null, dateOfBirth: adult },
+      { caseId: CASE, role: 'MEMBER', consent: null, dateOfBirth: adult, caseActive: true },
+      { caseId: CASE, role: 'COORDINATOR', consent: null, dateOfBirth: adult, caseActive: true },
     ], '2026-06-01');
-    expect(grants.cases[CASE]).toEqual({ role: 'COORDINATOR', consent: 'NONE', shared: {}, withdrawn: [] });
+    expect(grants.cases[CASE]).toEqual({ role: 'COORDINATOR', consent: 'NONE', shared: {}, withdrawn: [], caseActive: true });
   });
 });
 
@@ -140,6 +150,7 @@ describe('the decision function against a plain restatement of the rule (propert
     consent: fc.constantFrom(...states),
     shared: fc.dictionary(fc.constantFrom(...sources), fc.subarray(categories)),
     withdrawn: fc.subarray(sources),
+    caseActive: fc.boolean(),
   });
   const arbInput = fc.record({
     actor: arbActor,
@@ -155,10 +166,11 @@ describe('the decision function against a plain restatement of the rule (propert
     const isMember = grant !== undefined;
     const ownRole = actor.roles.includes(ActorRole.DISTRICT_SUPERVISOR) && district !== undefined && district === actor.district;
     if (actor.agency === source && (isMember || ownRole)) return { permit: true };
-    if (isMember && grant!.consent === 'ACTIVE' && (grant!.shared[source] ?? []).includes(category)) return { permit: true };
+    if (isMember && grant!.consent === 'ACTIVE' && grant!.caseActive && (grant!.shared[source] ?? []).includes(category)) return { permit: true };
     if (!isMember) return { permit: false, reason: 'NOT_A_MEMBER' };
     const byState: Record<string, string> = { NONE: 'NO_CONSENT', PENDING: 'CONSENT_PENDING', EXPIRED: 'CONSENT_EXPIRED', WITHDRAWN: 'CONSENT_WITHDRAWN' };
     if (grant!.consent !== 'ACTIVE') return { permit: false, reason: byState[grant!.consent] };
+    if (!grant!.caseActive) return { permit: false, reason: 'CASE_NOT_ACTIVE' };
     return { permit: false, reason: grant!.withdrawn.includes(source) ? 'CONSENT_WITHDRAWN' : 'CATEGORY_NOT_COVERED' };
   }
 

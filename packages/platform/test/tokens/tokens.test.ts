@@ -51,7 +51,7 @@ describe('actor tokens', () => {
 });
 
 describe('gateway tokens', () => {
-  const grants = { cases: { 'c-1': { role: 'MEMBER' as const, consent: 'ACTIVE' as const, shared: { SCHOOL: ['ATTENDANCE'] }, withdrawn: [] } } };
+  const grants = { cases: { 'c-1': { role: 'MEMBER' as const, consent: 'ACTIVE' as const, shared: { SCHOOL: ['ATTENDANCE'] }, withdrawn: [], caseActive: true } } };
 
   it('carries actor and grants to the subgraph it was signed for', async () => {
     const verify = await createGatewayTokenVerifier(keys.gateway.publicJwk, 'school');
@@ -62,20 +62,20 @@ describe('gateway tokens', () => {
   it("carries to each subgraph only its own agency's part of what the consents share", async () => {
     const both = {
       cases: {
-        'c-1': { role: 'LOTS' as const, consent: 'ACTIVE' as const, shared: { SCHOOL: ['ATTENDANCE'], POLICE: ['INCIDENTS'], LEISURE: ['ACTIVITIES'] }, withdrawn: ['SCHOOL', 'SOCIAL_SERVICES'] },
-        'c-2': { role: 'MEMBER' as const, consent: 'WITHDRAWN' as const, shared: {}, withdrawn: [] },
+        'c-1': { role: 'LOTS' as const, consent: 'ACTIVE' as const, shared: { SCHOOL: ['ATTENDANCE'], POLICE: ['INCIDENTS'], LEISURE: ['ACTIVITIES'] }, withdrawn: ['SCHOOL', 'SOCIAL_SERVICES'], caseActive: true },
+        'c-2': { role: 'MEMBER' as const, consent: 'WITHDRAWN' as const, shared: {}, withdrawn: [], caseActive: true },
       },
     };
     const sign = createGatewayTokenSigner(keys.gateway.privateJwk);
     const school = await (await createGatewayTokenVerifier(keys.gateway.publicJwk, 'school'))(await sign('school', { actor, grants: both }));
     expect(school.grants).toEqual({
       cases: {
-        'c-1': { role: 'LOTS', consent: 'ACTIVE', shared: { SCHOOL: ['ATTENDANCE'] }, withdrawn: ['SCHOOL'] },
-        'c-2': { role: 'MEMBER', consent: 'WITHDRAWN', shared: {}, withdrawn: [] },
+        'c-1': { role: 'LOTS', consent: 'ACTIVE', shared: { SCHOOL: ['ATTENDANCE'] }, withdrawn: ['SCHOOL'], caseActive: true },
+        'c-2': { role: 'MEMBER', consent: 'WITHDRAWN', shared: {}, withdrawn: [], caseActive: true },
       },
     });
     const police = await (await createGatewayTokenVerifier(keys.gateway.publicJwk, 'police'))(await sign('police', { actor, grants: both }));
-    expect(police.grants.cases['c-1']).toEqual({ role: 'LOTS', consent: 'ACTIVE', shared: { POLICE: ['INCIDENTS'] }, withdrawn: [] });
+    expect(police.grants.cases['c-1']).toEqual({ role: 'LOTS', consent: 'ACTIVE', shared: { POLICE: ['INCIDENTS'] }, withdrawn: [], caseActive: true });
     await expect(sign('archive', { actor, grants: both })).rejects.toThrow(/no subgraph is named "archive"/);
   });
 
@@ -119,7 +119,7 @@ describe('gateway tokens reused between requests', () => {
     expect((await verify(token)).actor).toEqual(actor);
     const [h, p, sig] = token.split('.');
     const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
-    claims.grants = { cases: { '11111111-1111-4111-8111-111111111111': { role: 'COORDINATOR', consent: 'ACTIVE', shared: {}, withdrawn: [] } } };
+    claims.grants = { cases: { '11111111-1111-4111-8111-111111111111': { role: 'COORDINATOR', consent: 'ACTIVE', shared: {}, withdrawn: [], caseActive: true } } };
     await expect(verify([h, Buffer.from(JSON.stringify(claims)).toString('base64url'), sig].join('.'))).rejects.toThrow();
   });
 });
