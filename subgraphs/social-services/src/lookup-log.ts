@@ -4,6 +4,7 @@ import { defineEntity, p, type OptionalProps } from '@mikro-orm/postgresql';
 import { Agency, badInput, type Decision } from '@sig/platform/access';
 import { KEY_ENV } from '@sig/platform/tokens';
 import type { SubgraphContext } from '@sig/platform/request';
+import { loggedOutcome } from '@sig/platform/access-log';
 import { parsePersonalNumber } from './domain/personal-number';
 
 /**
@@ -88,9 +89,6 @@ export interface LookupCaseDecision {
   decision: Decision;
 }
 
-/** The legal basis recorded for each kind of permit, as the access log's recorder does (denials record NONE). */
-const LEGAL_BASIS = { CONSENT: 'CONSENT', OWN_AGENCY_MEMBER: 'OWN_AGENCY', OWN_AGENCY_ROLE: 'OWN_AGENCY', GROUP_MEMBER: 'GROUP_MEMBERSHIP' } as const;
-
 /**
  * One statement, whatever was found: the lookup-log row and, in the same insert, the access-log rows
  * of the decisions on the person's cases (category SOCIAL_SERVICES/CASE, one row per distinct
@@ -125,12 +123,11 @@ export async function recordPersonalNumberLookup(
   const hash = personalNumberHash(parsed.value.value);
   const rows = new Map<string, { case_ids: string[]; decision: 'PERMIT' | 'DENY'; reason: string; legal_basis: string }>();
   for (const { caseId, decision } of lookup.caseDecisions ?? []) {
-    const outcome = decision.permit ? 'PERMIT' : 'DENY';
-    const reason = decision.permit ? decision.basis : decision.reason;
+    const { decision: outcome, reason, legalBasis } = loggedOutcome(decision);
     const key = `${outcome}|${reason}`;
     const row = rows.get(key);
     if (row) row.case_ids.push(caseId);
-    else rows.set(key, { case_ids: [caseId], decision: outcome, reason, legal_basis: decision.permit ? LEGAL_BASIS[decision.basis] : 'NONE' });
+    else rows.set(key, { case_ids: [caseId], decision: outcome, reason, legal_basis: legalBasis });
   }
   const { actor, operationName } = ctx;
   const who = [actor.id, actor.name, actor.agency, actor.unit];

@@ -1,15 +1,7 @@
 import type { Actor } from '../access/actor';
 import type { Agency } from '../access/agency';
-import type { Decision, PermitBasis } from '../access/decisions';
-import type { AccessLogRow, AccessLogSink } from './row';
-
-/** The legal basis recorded for each kind of permit (denials record NONE). */
-const LEGAL_BASIS: Record<PermitBasis, string> = {
-  CONSENT: 'CONSENT',
-  OWN_AGENCY_MEMBER: 'OWN_AGENCY',
-  OWN_AGENCY_ROLE: 'OWN_AGENCY',
-  GROUP_MEMBER: 'GROUP_MEMBERSHIP',
-};
+import type { Decision } from '../access/decisions';
+import { loggedOutcome, type AccessLogRow, type AccessLogSink } from './row';
 
 interface PendingDecision {
   caseId: string;
@@ -45,12 +37,10 @@ export class AccessLogRecorder {
   ) {}
 
   record(caseId: string, source: Agency, category: string, decision: Decision): void {
-    const outcome = decision.permit ? 'PERMIT' : 'DENY';
-    const reason = decision.permit ? decision.basis : decision.reason;
+    const { decision: outcome, reason, legalBasis } = loggedOutcome(decision);
     const key = `${caseId}|${source}|${outcome}|${reason}`;
     let row = this.pending.get(key);
     if (!row) {
-      const legalBasis = !decision.permit ? 'NONE' : LEGAL_BASIS[decision.basis];
       row = { caseId, sourceAgency: source, categories: new Set(), decision: outcome, reason, legalBasis };
       this.pending.set(key, row);
     }
