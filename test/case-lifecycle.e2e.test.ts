@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { Agency } from '@sig/platform/access';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActiveCase, daysFromToday, expectNoErrors, personalNumberAged, today } from './support/cases';
@@ -118,15 +117,7 @@ describe('an active case without a consent in force is paused', () => {
 });
 
 /** Runs one statement on social services' database: for states the API cannot make today (time passing). */
-async function sql(text: string, values: unknown[]) {
-  const db = new pg.Client({ connectionString: platform.databases.subgraphs[Agency.SOCIAL_SERVICES] });
-  await db.connect();
-  try {
-    await db.query(text, values);
-  } finally {
-    await db.end();
-  }
-}
+const sql = (text: string, values: unknown[]) => platform.sql(Agency.SOCIAL_SERVICES, text, values);
 
 async function propose(): Promise<string> {
   const res = expectNoErrors<any>(

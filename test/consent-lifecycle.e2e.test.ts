@@ -3,7 +3,6 @@
  * names; signatures are dated honestly; a renewal takes effect only when fully signed; a withdrawal
  * is not undone by recording a new version; at 18 guardians stop being parties.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, Agency } from '@sig/platform/access';
 import { createActiveCase, daysFromToday, expectNoErrors, GUARDIAN_PERSONAL_NUMBER, personalNumberAged, today } from './support/cases';
@@ -20,19 +19,7 @@ afterAll(async () => {
 });
 
 /** Runs SQL in social services' database as the admin (to count rows, or to age the young person). */
-async function adminSql<T = any>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const url = new URL(platform.databases.subgraphs[Agency.SOCIAL_SERVICES]);
-  const admin = new URL(platform.adminUrl);
-  url.username = admin.username;
-  url.password = admin.password;
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const adminSql = <T = any>(sql: string, params: unknown[] = []) => platform.sql<T>(Agency.SOCIAL_SERVICES, sql, params, { as: 'admin' });
 const consentRows = async (caseId: string) => (await adminSql<{ n: number }>('SELECT count(*)::int AS n FROM consent WHERE case_id = $1', [caseId]))[0].n;
 /** Sets the young person's date of birth (the case's personal number stays; only the age matters here). */
 const setDateOfBirth = (caseId: string, dateOfBirth: string) =>

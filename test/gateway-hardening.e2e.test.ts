@@ -1,7 +1,6 @@
 /// <reference lib="dom" />
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agency, type Actor, type SubgraphAgency } from '@sig/platform/access';
@@ -32,15 +31,7 @@ const gatewayBase = () => platform.system.gatewayUrl.replace(/\/graphql$/, '');
 const post = (body: string, headers: Record<string, string> = {}, url?: string) => platform.raw(body, { headers, url });
 const gql = (query: string, variables?: object, url?: string) => post(JSON.stringify({ query, variables }), {}, url);
 
-async function count(agency: SubgraphAgency, sql: string, params: unknown[] = []): Promise<number> {
-  const client = new pg.Client({ connectionString: platform.databases.subgraphs[agency] });
-  await client.connect();
-  try {
-    return Number((await client.query(sql, params)).rows[0].n);
-  } finally {
-    await client.end();
-  }
-}
+const count = async (agency: SubgraphAgency, sql: string, params: unknown[] = []) => Number((await platform.sql(agency, sql, params))[0].n);
 
 /** Waits until the system's output has grown to hold `pattern` `times` times (log lines arrive through pipes). */
 async function outputLines(pattern: RegExp, atLeast: number, timeoutMs = 3000): Promise<string[]> {

@@ -11,9 +11,9 @@
  *   the model says it is;
  * - every decision of a read is in the access log of each agency whose data was decided on.
  *
- * Runs: `SIG_MODEL_RUNS` sequences (default 25) of up to 12 commands. Measured on the 2-core
- * development machine: 5 sequences 3 s, 300 sequences 97 s, plus about 50 s to start the platform. Replay a failure with the seed and path fast-check
- * prints: `SIG_MODEL_SEED=<seed> SIG_MODEL_PATH=<path> npx vitest run test/lifecycle-model.e2e.test.ts`.
+ * Runs: `SIG_MODEL_RUNS` sequences (default 25, short enough for `npm test`) of up to 12 commands;
+ * `SIG_MODEL_RUNS=300` for hundreds (durations: docs/decisions.md). Replay a failure with the seed
+ * and path fast-check prints: `SIG_MODEL_SEED=<seed> SIG_MODEL_PATH=<path> npx vitest run test/lifecycle-model.e2e.test.ts`.
  */
 import fc from 'fast-check';
 import pg from 'pg';

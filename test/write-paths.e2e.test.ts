@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agency, type SubgraphAgency } from '@sig/platform/access';
 import { PERSONAS } from '@sig/platform/dev';
@@ -21,21 +20,7 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-/** A superuser connection to one agency's database (to count rows, or to make the log refuse rows). */
-async function withAdmin<T>(agency: SubgraphAgency, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const url = new URL(platform.adminUrl);
-  url.pathname = new URL(platform.databases.subgraphs[agency]).pathname;
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const count = (agency: SubgraphAgency, sql: string, params: unknown[] = []) =>
-  withAdmin(agency, async (c) => Number((await c.query(sql, params)).rows[0].n));
+const count = async (agency: SubgraphAgency, sql: string, params: unknown[] = []) => Number((await platform.sql(agency, sql, params, { as: 'admin' }))[0].n);
 
 const PROPOSE = `mutation Propose($input: ProposeCaseInput!) { proposeCase(input: $input) { id } }`;
 const READ_BACK = `query ReadBack($id: ID!) { case(id: $id) { id status district youngPerson { givenName familyName district } } }`;
@@ -182,11 +167,10 @@ describe('a write and its access-log rows commit together or not at all', () => 
     const meetings = () => count(Agency.SOCIAL_SERVICES, 'select count(*) as n from meeting where case_id = $1', [caseId]);
     const schedule = (name: string) => `mutation ${name}($id: ID!, $at: DateTimeISO!) { scheduleMeeting(caseId: $id, plannedFor: $at) { id } }`;
     const at = `${daysFromToday(7)}T09:00:00.000Z`;
-    await withAdmin(Agency.SOCIAL_SERVICES, async (c) => {
-      await c.query(`CREATE FUNCTION test_refuse_write_log() RETURNS trigger LANGUAGE plpgsql AS $$
+    const admin = (text: string) => platform.sql(Agency.SOCIAL_SERVICES, text, [], { as: 'admin' });
+    await admin(`CREATE FUNCTION test_refuse_write_log() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN IF NEW.operation_name = 'WriteLogRefused' THEN RAISE EXCEPTION 'log store unavailable (test)'; END IF; RETURN NEW; END $$`);
-      await c.query('CREATE TRIGGER test_refuse_write_log BEFORE INSERT ON access_log FOR EACH ROW EXECUTE FUNCTION test_refuse_write_log()');
-    });
+    await admin('CREATE TRIGGER test_refuse_write_log BEFORE INSERT ON access_log FOR EACH ROW EXECUTE FUNCTION test_refuse_write_log()');
     try {
       const before = await meetings();
       const refused = await platform.query('social-worker', schedule('WriteLogRefused'), { id: caseId, at });
@@ -200,10 +184,8 @@ describe('a write and its access-log rows commit together or not at all', () => 
       const rows = await count(Agency.SOCIAL_SERVICES, `select count(*) as n from access_log where operation_name = 'WriteLogWritten' and $1 = any(case_ids)`, [caseId]);
       expect(rows).toBeGreaterThan(0);
     } finally {
-      await withAdmin(Agency.SOCIAL_SERVICES, async (c) => {
-        await c.query('DROP TRIGGER test_refuse_write_log ON access_log');
-        await c.query('DROP FUNCTION test_refuse_write_log()');
-      });
+      await admin('DROP TRIGGER test_refuse_write_log ON access_log');
+      await admin('DROP FUNCTION test_refuse_write_log()');
     }
   });
 
@@ -264,12 +246,14 @@ describe('nobody grants themselves access', () => {
       expect(twice.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.personId' });
     }
     // A second row as data recorded before the rule might hold it (far end date).
-    await withAdmin(Agency.SOCIAL_SERVICES, (c) =>
-      c.query(`insert into group_member (id, case_id, agency, person_id, person_name, role, from_date, until_date) values (gen_random_uuid(), $1, 'POLICE', $2, 'Erik Johansson', 'LOTS', $3, '2099-12-31')`, [
+    await platform.sql(
+      Agency.SOCIAL_SERVICES,
+      `insert into group_member (id, case_id, agency, person_id, person_name, role, from_date, until_date) values (gen_random_uuid(), $1, 'POLICE', $2, 'Erik Johansson', 'LOTS', $3, '2099-12-31')`, [
         caseId,
         PERSONAS['police-officer'].id,
         today(),
-      ]),
+      ],
+      { as: 'admin' },
     );
     const members = expectNoErrors<any>(await platform.query('social-worker', MEMBERS, { id: caseId })).case.members as any[];
     const added = members.find((m) => m.personId === PERSONAS['police-officer'].id && m.role === 'MEMBER');

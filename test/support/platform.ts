@@ -2,7 +2,8 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import './provided';
 import { generatePlatformKeys, issueActorToken, PERSONAS, type PersonaName, type PlatformKeys } from '@sig/platform/dev';
-import { SUBGRAPH_AGENCIES, type Actor } from '@sig/platform/access';
+import pg from 'pg';
+import { SUBGRAPH_AGENCIES, type Actor, type SubgraphAgency } from '@sig/platform/access';
 import { type PlatformDatabases, startSystem, type RunningSystem, personaTokens, freePort } from '@sig/dev-kit';
 import { createTestDatabases } from '@sig/dev-kit/testkit';
 import { PLAYGROUND_PERSONAS_ENV } from '../../gateway/src/playground';
@@ -29,6 +30,11 @@ export interface TestPlatform {
    * (`social-worker` unless given; null for none), and reads the answer whatever it is.
    */
   raw(body: string, options?: { headers?: Record<string, string>; persona?: PersonaName | null; url?: string }): Promise<RawResponse>;
+  /**
+   * Runs one statement on an agency's database and returns its rows: as the subgraph's own
+   * application login, or `as: 'admin'` (a superuser, for what the platform may not do itself).
+   */
+  sql<T = any>(agency: SubgraphAgency, text: string, params?: unknown[], options?: { as?: 'app' | 'admin' }): Promise<T[]>;
   stop(): Promise<void>;
 }
 
@@ -74,6 +80,21 @@ export async function startTestPlatform(options: { seed?: boolean; adminUrl?: st
     query,
     run(persona, document, variables) {
       return query(persona, print(document), variables);
+    },
+    async sql(agency, text, params = [], { as = 'app' } = {}) {
+      const url = new URL(databases.subgraphs[agency]);
+      if (as === 'admin') {
+        const admin = new URL(adminUrl);
+        url.username = admin.username;
+        url.password = admin.password;
+      }
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      try {
+        return (await client.query(text, params as unknown[])).rows;
+      } finally {
+        await client.end();
+      }
     },
     async raw(body, { headers = {}, persona = 'social-worker', url = system.gatewayUrl } = {}) {
       const response = await fetch(url, {
